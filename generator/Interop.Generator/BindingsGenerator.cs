@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Emit;
+using Interop.Generator.Frontend;
+using Interop.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace Interop.Generator;
+
+/// <summary>
+/// Binds the C headers named by <c>NativeHeader</c> items. Bindings are added in the pre-compilation
+/// phase, so the SDK's LibraryImport generator sees our <c>[LibraryImport]</c> declarations and writes
+/// their stubs; diagnostics are reported in the normal phase from the same cached compile.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class BindingsGenerator : IIncrementalGenerator
+{
+    public const string InputFilesStep = "InteropInputFiles";
+    public const string FileSetStep = "InteropFileSet";
+    public const string CompileStep = "InteropCompile";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(InputFilesStep);
+
+        var fileSet = inputs
+            .Select(static (input, _) => new HeaderFileEntry(input.Path, input.Text))
+            .Collect()
+            .Select(static (files, _) => new HeaderFileSet(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(FileSetStep);
+
+        var results = inputs
+            .Where(static input => input.Request is not null)
+            .Combine(fileSet)
+            .Select(static (pair, cancellationToken) => HeaderCompiler.Compile(pair.Left.Request!, pair.Right.Read, cancellationToken))
+            .WithTrackingName(CompileStep);
+
+        context.RegisterPreCompilationSourceOutput(
+            results.Select(static (result, _) => result.Model).Where(static model => model is not null),
+            static (output, model) =>
+            {
+                foreach (var file in BindingsEmitter.Emit(model!))
+                {
+                    output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                }
+            });
+
+        context.RegisterSourceOutput(
+            results.Select(static (result, _) => result.Diagnostics),
+            static (output, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.ReportDiagnostic(ToRoslyn(diagnostic));
+                }
+            });
+    }
+
+    private static HeaderInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
+        var options = optionsProvider.GetOptions(file);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.InteropKind", out var kind) || kind is not ("NativeHeader" or "NativeInclude"))
+        {
+            return null;
+        }
+
+        var path = PathText.Normalize(file.Path);
+        var text = file.GetText(cancellationToken)?.ToString() ?? "";
+        BindingRequest? request = null;
+        if (kind == "NativeHeader")
+        {
+            var global = optionsProvider.GlobalOptions;
+            string? Metadata(string name) => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && value.Length > 0 ? value : null;
+            string? Property(string name) => global.TryGetValue("build_property." + name, out var value) && value.Length > 0 ? value : null;
+            var includeDirectories = SplitList(Metadata("InteropIncludeDirectories")).Concat(SplitList(Property("InteropIncludeDirectories")));
+            request = BindingRequest.Create(
+                path,
+                Metadata("InteropLibrary"),
+                Metadata("InteropNamespace") ?? Property("RootNamespace"),
+                Metadata("InteropClass"),
+                includeDirectories.Select(PathText.Normalize),
+                SplitList(Metadata("InteropDefines")));
+        }
+
+        return new HeaderInput(path, text, request);
+    }
+
+    private static IEnumerable<string> SplitList(string? value) =>
+        (value ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = DiagnosticKind.All.ToImmutableDictionary(
+        kind => kind.Id,
+        kind => new DiagnosticDescriptor(kind.Id, kind.Title, "{0}", "Interop", ToRoslyn(kind.Severity), isEnabledByDefault: true));
+
+    private static Diagnostic ToRoslyn(DiagnosticInfo info)
+    {
+        var position = new LinePosition(Math.Max(0, info.Location.Line - 1), Math.Max(0, info.Location.Column - 1));
+        var location = info.Location.File.Length == 0
+            ? Location.None
+            : Location.Create(info.Location.File, new TextSpan(0, 0), new LinePositionSpan(position, position));
+        return Diagnostic.Create(Descriptors[info.Id], location, info.Message);
+    }
+
+    private static RoslynSeverity ToRoslyn(Diagnostics.DiagnosticSeverity severity) => severity switch
+    {
+        Diagnostics.DiagnosticSeverity.Error => RoslynSeverity.Error,
+        Diagnostics.DiagnosticSeverity.Warning => RoslynSeverity.Warning,
+        _ => RoslynSeverity.Info,
+    };
+}

@@ -1,0 +1,43 @@
+namespace Interop.Generator.Diagnostics;
+
+/// <summary>One row of the diagnostic table: a stable code, its severity and a title.</summary>
+public sealed class DiagnosticKind
+{
+    private DiagnosticKind(string id, DiagnosticSeverity severity, string title)
+    {
+        Id = id;
+        Severity = severity;
+        Title = title;
+    }
+
+    public string Id { get; }
+    public DiagnosticSeverity Severity { get; }
+    public string Title { get; }
+
+    public DiagnosticInfo At(SourceLocation location, string message) => new(Id, Severity, message, location);
+
+    public static readonly DiagnosticKind HeaderUnreadable = new("INTEROP1000", DiagnosticSeverity.Error, "Header cannot be read");
+    public static readonly DiagnosticKind LexicalError = new("INTEROP1001", DiagnosticSeverity.Error, "Invalid token");
+    public static readonly DiagnosticKind IncludeNotFound = new("INTEROP1002", DiagnosticSeverity.Error, "Included file not found");
+    public static readonly DiagnosticKind DirectiveError = new("INTEROP1003", DiagnosticSeverity.Error, "Malformed preprocessor directive");
+    public static readonly DiagnosticKind UserError = new("INTEROP1004", DiagnosticSeverity.Error, "#error directive");
+    public static readonly DiagnosticKind UserWarning = new("INTEROP1005", DiagnosticSeverity.Warning, "#warning directive");
+    public static readonly DiagnosticKind MacroError = new("INTEROP1006", DiagnosticSeverity.Error, "Invalid macro use");
+    public static readonly DiagnosticKind UnknownDirective = new("INTEROP1007", DiagnosticSeverity.Warning, "Unknown preprocessor directive");
+    public static readonly DiagnosticKind SyntaxError = new("INTEROP1010", DiagnosticSeverity.Error, "Syntax error");
+    public static readonly DiagnosticKind Unsupported = new("INTEROP1011", DiagnosticSeverity.Warning, "Declaration not bound");
+    public static readonly DiagnosticKind UnknownType = new("INTEROP1012", DiagnosticSeverity.Error, "Unknown type name");
+    public static readonly DiagnosticKind InlineSkipped = new("INTEROP1020", DiagnosticSeverity.Info, "Inline function has no symbol");
+    public static readonly DiagnosticKind VariadicSkipped = new("INTEROP1021", DiagnosticSeverity.Warning, "Variadic function not bound");
+    public static readonly DiagnosticKind LayoutError = new("INTEROP1030", DiagnosticSeverity.Error, "Type has no layout");
+    public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
+    public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
+    public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
+
+    public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
+    {
+        HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
+        UnknownDirective, SyntaxError, Unsupported, UnknownType, InlineSkipped, VariadicSkipped, LayoutError,
+        LimitExceeded, InvalidOption, InternalError,
+    };
+}

@@ -1,0 +1,328 @@
+using System.Text;
+using Interop.Generator.Diagnostics;
+
+namespace Interop.Generator.Frontend;
+
+/// <summary>
+/// Turns C source text into preprocessing tokens (C11 6.4). Line splices are honoured without
+/// copying the text, doc comments are attached to the token that follows them, and malformed input
+/// produces a diagnostic and a best-effort token rather than an exception.
+/// </summary>
+internal sealed class Lexer
+{
+    // Longest first, so that maximal munch is a linear scan.
+    private static readonly string[] Punctuators =
+    {
+        "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=",
+        "+=", "-=", "&=", "^=", "|=", "##",
+        "[", "]", "(", ")", "{", "}", ".", "&", "*", "+", "-", "~", "!", "/", "%", "<", ">", "^", "|", "?", ":",
+        ";", "=", ",", "#",
+    };
+
+    private readonly string _text;
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+    private int _pos;
+    private int _line = 1;
+    private int _lineStart;
+
+    private Lexer(string text, string file, DiagnosticBag diagnostics)
+    {
+        _text = text;
+        _file = file;
+        _diagnostics = diagnostics;
+    }
+
+    public static List<Token> Tokenize(string text, string file, DiagnosticBag diagnostics) =>
+        new Lexer(text, file, diagnostics).Run();
+
+    private List<Token> Run()
+    {
+        var tokens = new List<Token>();
+        var atLineStart = true;
+        var hasSpace = false;
+        string? doc = null;
+        SkipSplices();
+
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if (c == '\n')
+            {
+                Advance();
+                atLineStart = true;
+                hasSpace = false;
+                continue;
+            }
+
+            if (c is ' ' or '\t' or '\r' or '\f' or '\v')
+            {
+                Advance();
+                hasSpace = true;
+                continue;
+            }
+
+            if (c == '/' && Peek(1) == '/')
+            {
+                var comment = ReadLineComment();
+                if (comment.StartsWith("///", StringComparison.Ordinal) || comment.StartsWith("//!", StringComparison.Ordinal))
+                {
+                    var line = comment.Substring(3).Trim();
+                    doc = doc is null ? line : doc + "\n" + line;
+                }
+
+                hasSpace = true;
+                continue;
+            }
+
+            if (c == '/' && Peek(1) == '*')
+            {
+                var comment = ReadBlockComment();
+                if (comment is not null && comment.Length > 4 && (comment[2] == '*' || comment[2] == '!') && comment != "/**/")
+                {
+                    doc = DocCommentText.FromBlock(comment);
+                }
+
+                hasSpace = true;
+                continue;
+            }
+
+            var location = Location();
+            var token = ReadToken(location, atLineStart, hasSpace);
+            if (doc is not null)
+            {
+                token = token.WithDocComment(doc);
+                doc = null;
+            }
+
+            tokens.Add(token);
+            atLineStart = false;
+            hasSpace = false;
+        }
+
+        tokens.Add(new Token(TokenKind.EndOfFile, "", Location(), atLineStart: true));
+        return tokens;
+    }
+
+    private Token ReadToken(SourceLocation location, bool atLineStart, bool hasSpace)
+    {
+        var c = _text[_pos];
+
+        if (IsIdentifierStart(c))
+        {
+            // String and character prefixes: L"..", u8"..", u'..', U'..'.
+            var prefixLength = StringPrefixLength();
+            if (prefixLength > 0)
+            {
+                var quote = Peek(prefixLength);
+                var prefix = ReadChars(prefixLength);
+                return ReadQuoted(quote, prefix, location, atLineStart, hasSpace);
+            }
+
+            var sb = new StringBuilder();
+            while (_pos < _text.Length && IsIdentifierPart(_text[_pos]))
+            {
+                sb.Append(_text[_pos]);
+                Advance();
+            }
+
+            return new Token(TokenKind.Identifier, sb.ToString(), location, atLineStart, hasSpace);
+        }
+
+        if (IsDigit(c) || (c == '.' && IsDigit(Peek(1))))
+        {
+            return new Token(TokenKind.Number, ReadPpNumber(), location, atLineStart, hasSpace);
+        }
+
+        if (c is '"' or '\'')
+        {
+            return ReadQuoted(c, "", location, atLineStart, hasSpace);
+        }
+
+        foreach (var punctuator in Punctuators)
+        {
+            if (Matches(punctuator))
+            {
+                ReadChars(punctuator.Length);
+                return new Token(TokenKind.Punctuator, punctuator, location, atLineStart, hasSpace);
+            }
+        }
+
+        Advance();
+        return new Token(TokenKind.Other, c.ToString(), location, atLineStart, hasSpace)
+            .WithLexError($"unexpected character '{c}' (U+{(int)c:X4})");
+    }
+
+    private Token ReadQuoted(char quote, string prefix, SourceLocation location, bool atLineStart, bool hasSpace)
+    {
+        var sb = new StringBuilder(prefix);
+        sb.Append(quote);
+        Advance();
+        string? error = null;
+        while (true)
+        {
+            if (_pos >= _text.Length || _text[_pos] == '\n')
+            {
+                error = quote == '"' ? "missing terminating '\"' character" : "missing terminating ' character";
+                break;
+            }
+
+            var c = _text[_pos];
+            sb.Append(c);
+            Advance();
+            if (c == '\\' && _pos < _text.Length && _text[_pos] != '\n')
+            {
+                sb.Append(_text[_pos]);
+                Advance();
+            }
+            else if (c == quote)
+            {
+                break;
+            }
+        }
+
+        var token = new Token(quote == '"' ? TokenKind.StringLiteral : TokenKind.CharLiteral, sb.ToString(), location, atLineStart, hasSpace);
+        return error is null ? token : token.WithLexError(error);
+    }
+
+    private string ReadPpNumber()
+    {
+        var sb = new StringBuilder();
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if ((c is 'e' or 'E' or 'p' or 'P') && Peek(1) is '+' or '-')
+            {
+                sb.Append(c).Append(Peek(1));
+                ReadChars(2);
+            }
+            else if (IsIdentifierPart(c) || c == '.')
+            {
+                sb.Append(c);
+                Advance();
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private string ReadLineComment()
+    {
+        var sb = new StringBuilder();
+        while (_pos < _text.Length && _text[_pos] != '\n')
+        {
+            sb.Append(_text[_pos]);
+            Advance();
+        }
+
+        return sb.ToString();
+    }
+
+    private string? ReadBlockComment()
+    {
+        var start = Location();
+        var sb = new StringBuilder("/*");
+        ReadChars(2);
+        while (_pos < _text.Length)
+        {
+            if (_text[_pos] == '*' && Peek(1) == '/')
+            {
+                ReadChars(2);
+                return sb.Append("*/").ToString();
+            }
+
+            sb.Append(_text[_pos]);
+            Advance();
+        }
+
+        _diagnostics.Report(DiagnosticKind.LexicalError, start, "unterminated /* comment");
+        return null;
+    }
+
+    private int StringPrefixLength()
+    {
+        foreach (var prefix in new[] { "u8", "L", "u", "U" })
+        {
+            if (Matches(prefix) && Peek(prefix.Length) is '"' or '\'')
+            {
+                return prefix.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private bool Matches(string s)
+    {
+        // Only called for short tokens; splices inside punctuators are vanishingly rare and not honoured.
+        return string.CompareOrdinal(_text, _pos, s, 0, s.Length) == 0;
+    }
+
+    private char Peek(int offset)
+    {
+        var index = _pos + offset;
+        return index < _text.Length ? _text[index] : '\0';
+    }
+
+    private string ReadChars(int count)
+    {
+        var s = _text.Substring(_pos, Math.Min(count, _text.Length - _pos));
+        for (var i = 0; i < count; i++)
+        {
+            Advance();
+        }
+
+        return s;
+    }
+
+    private void Advance()
+    {
+        if (_pos >= _text.Length)
+        {
+            return;
+        }
+
+        if (_text[_pos] == '\n')
+        {
+            _line++;
+            _lineStart = _pos + 1;
+        }
+
+        _pos++;
+        SkipSplices();
+    }
+
+    // Backslash-newline joins physical lines before tokenization (translation phase 2).
+    private void SkipSplices()
+    {
+        while (_pos < _text.Length && _text[_pos] == '\\')
+        {
+            var next = _pos + 1;
+            if (next < _text.Length && _text[next] == '\r')
+            {
+                next++;
+            }
+
+            if (next >= _text.Length || _text[next] != '\n')
+            {
+                return;
+            }
+
+            _pos = next + 1;
+            _line++;
+            _lineStart = _pos;
+        }
+    }
+
+    private SourceLocation Location() => new(_file, _line, _pos - _lineStart + 1);
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    internal static bool IsIdentifierStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' || c > 0x7F && char.IsLetter(c);
+
+    internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+}

@@ -1,0 +1,585 @@
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Model;
+
+namespace Interop.Generator.Frontend;
+
+internal sealed partial class Parser
+{
+    private sealed class Specifiers
+    {
+        public CType Type { get; set; } = new PrimitiveType(PrimitiveKind.Int);
+        public bool IsTypedef { get; set; }
+        public bool IsStatic { get; set; }
+        public bool IsExtern { get; set; }
+        public bool IsInline { get; set; }
+        public Token First { get; set; } = null!;
+        public string? Doc { get; set; }
+        public bool DefinedTag { get; set; }
+    }
+
+    private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal)
+    {
+        "const", "volatile", "restrict", "__restrict", "__restrict__", "__const", "__const__", "__volatile", "__volatile__",
+        "_Atomic", "_Nonnull", "_Nullable", "_Null_unspecified", "__ptr32", "__ptr64", "__unaligned", "_Noreturn", "__extension__",
+    };
+
+    private static readonly HashSet<string> TypeKeywords = new(StringComparer.Ordinal)
+    {
+        "void", "char", "short", "int", "long", "float", "double", "signed", "__signed", "__signed__", "unsigned", "_Bool",
+        "__int128", "_Float128", "__float128", "__builtin_va_list", "struct", "union", "enum", "_Complex", "__complex__",
+        "typeof", "__typeof", "__typeof__", "_Float16", "__fp16", "_Float32", "_Float64",
+    };
+
+    private static readonly HashSet<string> StorageKeywords = new(StringComparer.Ordinal)
+    {
+        "typedef", "extern", "static", "auto", "register", "inline", "__inline", "__inline__", "_Thread_local", "__thread",
+    };
+
+    private void TopLevelDeclaration()
+    {
+        if (Current.Kind == TokenKind.PragmaPack)
+        {
+            ApplyPragmaPack(Advance());
+            return;
+        }
+
+        if (Accept(";"))
+        {
+            return;
+        }
+
+        if (At("_Static_assert") || At("static_assert"))
+        {
+            Advance();
+            SkipBalanced("(", ")");
+            Expect(";");
+            return;
+        }
+
+        if (At("asm") || At("__asm__") || At("__asm"))
+        {
+            Advance();
+            SkipBalanced("(", ")");
+            Expect(";");
+            return;
+        }
+
+        var specifiers = DeclarationSpecifiers(requireType: true);
+        if (Accept(";"))
+        {
+            if (specifiers.DefinedTag || specifiers.Type is RecordType or EnumType)
+            {
+                _unit.Declarations.Add(new TagDeclaration(specifiers.Type, specifiers.First.Location));
+            }
+
+            return;
+        }
+
+        while (true)
+        {
+            var (name, type) = Declarator(specifiers.Type);
+            SkipAttributesAndAsmLabels();
+            if (name is null)
+            {
+                throw Error("expected a declarator name");
+            }
+
+            if (specifiers.IsTypedef)
+            {
+                DeclareTypedef(name, type, specifiers);
+            }
+            else if (type is FunctionType function)
+            {
+                var decl = new FunctionDecl(name.Text, function, specifiers.IsStatic, specifiers.IsInline, name.Location, specifiers.Doc ?? name.DocComment);
+                _unit.Declarations.Add(decl);
+                if (At("{"))
+                {
+                    decl.HasBody = true;
+                    SkipBalanced("{", "}");
+                    return;
+                }
+            }
+
+            if (Accept("="))
+            {
+                SkipInitializer();
+            }
+
+            if (Accept(","))
+            {
+                continue;
+            }
+
+            Expect(";");
+            return;
+        }
+    }
+
+    private void DeclareTypedef(Token name, CType type, Specifiers specifiers)
+    {
+        var decl = new TypedefDecl(name.Text, type, name.Location, specifiers.Doc ?? name.DocComment);
+        _typedefs[name.Text] = decl;
+        _unit.Declarations.Add(decl);
+        switch (type)
+        {
+            case RecordType { Decl: var record } when record.TypedefName is null:
+                record.TypedefName = name.Text;
+                record.Doc ??= decl.Doc;
+                break;
+            case EnumType { Decl: var enumeration } when enumeration.TypedefName is null:
+                enumeration.TypedefName = name.Text;
+                enumeration.Doc ??= decl.Doc;
+                break;
+        }
+    }
+
+    private void SkipInitializer()
+    {
+        var depth = 0;
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            if (depth == 0 && (At(",") || At(";")))
+            {
+                return;
+            }
+
+            var token = Advance();
+            depth += token.Is("{") || token.Is("(") ? 1 : token.Is("}") || token.Is(")") ? -1 : 0;
+        }
+    }
+
+    private Specifiers DeclarationSpecifiers(bool requireType)
+    {
+        var specifiers = new Specifiers { First = Current, Doc = Current.DocComment };
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        CType? named = null;
+        var isConst = false;
+
+        while (true)
+        {
+            var token = Current;
+            if (token.Kind != TokenKind.Identifier)
+            {
+                break;
+            }
+
+            var text = token.Text;
+            if (StorageKeywords.Contains(text))
+            {
+                Advance();
+                switch (text)
+                {
+                    case "typedef": specifiers.IsTypedef = true; break;
+                    case "static": specifiers.IsStatic = true; break;
+                    case "extern": specifiers.IsExtern = true; break;
+                    case "inline":
+                    case "__inline":
+                    case "__inline__":
+                        specifiers.IsInline = true;
+                        break;
+                }
+
+                continue;
+            }
+
+            if (Qualifiers.Contains(text))
+            {
+                Advance();
+                isConst |= text is "const" or "__const" or "__const__";
+                if (text == "_Atomic" && At("("))
+                {
+                    throw new ParseException(DiagnosticKind.Unsupported, token.Location, "_Atomic(type) is not supported");
+                }
+
+                continue;
+            }
+
+            if (IsAttributeStart(token))
+            {
+                SkipAttribute();
+                continue;
+            }
+
+            if (text is "_Alignas" or "alignas")
+            {
+                Advance();
+                SkipBalanced("(", ")");
+                continue;
+            }
+
+            if (text is "struct" or "union")
+            {
+                if (named is not null || counts.Count > 0)
+                {
+                    throw Error($"two or more data types in declaration specifiers", token);
+                }
+
+                named = RecordSpecifier(specifiers);
+                continue;
+            }
+
+            if (text == "enum")
+            {
+                if (named is not null || counts.Count > 0)
+                {
+                    throw Error($"two or more data types in declaration specifiers", token);
+                }
+
+                named = EnumSpecifier(specifiers);
+                continue;
+            }
+
+            if (text is "typeof" or "__typeof" or "__typeof__" or "_Complex" or "__complex__" or "_Float16" or "__fp16")
+            {
+                throw new ParseException(DiagnosticKind.Unsupported, token.Location, $"'{text}' is not supported yet");
+            }
+
+            if (TypeKeywords.Contains(text))
+            {
+                if (named is not null)
+                {
+                    throw Error($"two or more data types in declaration specifiers", token);
+                }
+
+                Advance();
+                var key = text switch { "__signed" or "__signed__" => "signed", "__float128" => "_Float128", _ => text };
+                counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+                continue;
+            }
+
+            if (named is null && counts.Count == 0 && _typedefs.TryGetValue(text, out var typedef))
+            {
+                Advance();
+                named = new TypedefType(typedef);
+                continue;
+            }
+
+            break;
+        }
+
+        if (named is null && counts.Count == 0)
+        {
+            if (requireType)
+            {
+                var token = Current;
+                if (token.IsIdentifier && (PeekAt(1).IsIdentifier || PeekAt(1).Is("*")))
+                {
+                    throw new ParseException(DiagnosticKind.UnknownType, token.Location, $"unknown type name '{token.Text}'");
+                }
+
+                if (!specifiers.IsTypedef && !specifiers.IsExtern && !specifiers.IsStatic)
+                {
+                    throw Error($"expected a declaration but found {Describe(token)}");
+                }
+            }
+        }
+
+        specifiers.Type = (named ?? PrimitiveFrom(counts, specifiers.First)).WithConst(isConst);
+        return specifiers;
+    }
+
+    private CType PrimitiveFrom(Dictionary<string, int> counts, Token at)
+    {
+        int Count(string key) => counts.TryGetValue(key, out var n) ? n : 0;
+        var signed = Count("signed") > 0;
+        var unsigned = Count("unsigned") > 0;
+        if (signed && unsigned)
+        {
+            throw Error("both 'signed' and 'unsigned' in declaration specifiers", at);
+        }
+
+        var longs = Count("long");
+        PrimitiveKind kind;
+        if (Count("void") > 0) kind = PrimitiveKind.Void;
+        else if (Count("_Bool") > 0) kind = PrimitiveKind.Bool;
+        else if (Count("char") > 0) kind = unsigned ? PrimitiveKind.UChar : signed ? PrimitiveKind.SChar : PrimitiveKind.Char;
+        else if (Count("short") > 0) kind = unsigned ? PrimitiveKind.UShort : PrimitiveKind.Short;
+        else if (Count("float") > 0) kind = PrimitiveKind.Float;
+        else if (Count("double") > 0) kind = longs > 0 ? PrimitiveKind.LongDouble : PrimitiveKind.Double;
+        else if (Count("_Float128") > 0) kind = PrimitiveKind.Float128;
+        else if (Count("_Float32") > 0) kind = PrimitiveKind.Float;
+        else if (Count("_Float64") > 0) kind = PrimitiveKind.Double;
+        else if (Count("__int128") > 0) kind = unsigned ? PrimitiveKind.UInt128 : PrimitiveKind.Int128;
+        else if (Count("__builtin_va_list") > 0) kind = PrimitiveKind.VaList;
+        else if (longs >= 2) kind = unsigned ? PrimitiveKind.ULongLong : PrimitiveKind.LongLong;
+        else if (longs == 1) kind = unsigned ? PrimitiveKind.ULong : PrimitiveKind.Long;
+        else kind = unsigned ? PrimitiveKind.UInt : PrimitiveKind.Int;
+
+        if (longs > 2)
+        {
+            throw Error("'long long long' is too long for C", at);
+        }
+
+        return new PrimitiveType(kind);
+    }
+
+    private bool IsTypeStart(Token token)
+    {
+        if (!token.IsIdentifier)
+        {
+            return false;
+        }
+
+        return TypeKeywords.Contains(token.Text) || Qualifiers.Contains(token.Text) || StorageKeywords.Contains(token.Text)
+            || IsAttributeStart(token) || token.Text is "_Alignas" or "alignas" || _typedefs.ContainsKey(token.Text);
+    }
+
+    private static bool IsAttributeStart(Token token) =>
+        token.IsIdentifier && token.Text is "__attribute__" or "__attribute" or "__declspec" or "__cdecl" or "__stdcall" or "__fastcall" or "__vectorcall" or "_cdecl" or "__forceinline";
+
+    /// <summary>Reads past one GNU <c>__attribute__((...))</c>, MSVC <c>__declspec(...)</c> or calling-convention keyword.</summary>
+    private List<string> SkipAttribute()
+    {
+        var names = new List<string>();
+        var token = Advance();
+        if (token.Text is "__attribute__" or "__attribute" or "__declspec")
+        {
+            var start = _pos;
+            SkipBalanced("(", ")");
+            for (var i = start; i < _pos; i++)
+            {
+                if (_tokens[i].IsIdentifier && i > start && (_tokens[i - 1].Is("(") || _tokens[i - 1].Is(",")))
+                {
+                    names.Add(_tokens[i].Text.Trim('_'));
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private void SkipAttributesAndAsmLabels()
+    {
+        while (true)
+        {
+            if (IsAttributeStart(Current))
+            {
+                SkipAttribute();
+            }
+            else if (At("__asm__") || At("__asm") || At("asm"))
+            {
+                Advance();
+                SkipBalanced("(", ")");
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>A declarator: pointers, an optional name (abstract declarators have none), then array and function suffixes.</summary>
+    private (Token? Name, CType Type) Declarator(CType type)
+    {
+        using var nesting = Nest();
+        while (true)
+        {
+            if (Accept("*"))
+            {
+                type = new PointerType(type);
+                while (Current.IsIdentifier && (Qualifiers.Contains(Current.Text) || IsAttributeStart(Current)))
+                {
+                    if (IsAttributeStart(Current))
+                    {
+                        SkipAttribute();
+                    }
+                    else
+                    {
+                        type = type.WithConst(type.IsConst || Advance().Text is "const" or "__const" or "__const__");
+                    }
+                }
+
+                continue;
+            }
+
+            if (IsAttributeStart(Current))
+            {
+                SkipAttribute();
+                continue;
+            }
+
+            break;
+        }
+
+        if (At("(") && !IsTypeStart(PeekAt(1)) && !PeekAt(1).Is(")"))
+        {
+            // Nested declarator, e.g. int (*fp)(int): the suffix after ')' applies first, so read it,
+            // then come back and read the inner declarator on top of the resulting type.
+            var innerStart = _pos + 1;
+            SkipBalanced("(", ")");
+            type = TypeSuffix(type);
+            var end = _pos;
+            _pos = innerStart;
+            var (innerName, innerType) = Declarator(type);
+            Expect(")");
+            _pos = end;
+            return (innerName, innerType);
+        }
+
+        Token? name = null;
+        if (Current.IsIdentifier && !IsTypeStart(Current))
+        {
+            name = Advance();
+        }
+
+        SkipAttributesAndAsmLabels();
+        type = TypeSuffix(type);
+        return (name, type);
+    }
+
+    private CType TypeSuffix(CType type)
+    {
+        using var nesting = Nest();
+        if (Accept("["))
+        {
+            while (Current.IsIdentifier && (Qualifiers.Contains(Current.Text) || Current.Text == "static"))
+            {
+                Advance();
+            }
+
+            long? length = null;
+            if (!At("]"))
+            {
+                if (At("*"))
+                {
+                    Advance();
+                }
+                else
+                {
+                    var value = ConstantExpression();
+                    if (value.AsSigned < 0)
+                    {
+                        throw Error("array has negative size");
+                    }
+
+                    length = value.AsSigned;
+                }
+            }
+
+            Expect("]");
+            var element = TypeSuffix(type);
+            return new ArrayType(element, length);
+        }
+
+        if (At("("))
+        {
+            Advance();
+            return ParameterList(type);
+        }
+
+        return type;
+    }
+
+    private FunctionType ParameterList(CType returnType)
+    {
+        var parameters = new List<ParameterDecl>();
+        if (Accept(")"))
+        {
+            return new FunctionType(returnType, parameters, isVariadic: false, hasPrototype: false);
+        }
+
+        if (At("void") && PeekAt(1).Is(")"))
+        {
+            Advance();
+            Advance();
+            return new FunctionType(returnType, parameters, isVariadic: false, hasPrototype: true);
+        }
+
+        var variadic = false;
+        while (true)
+        {
+            if (Accept("..."))
+            {
+                variadic = true;
+                Expect(")");
+                break;
+            }
+
+            if (!IsTypeStart(Current))
+            {
+                if (Current.IsIdentifier && (PeekAt(1).IsIdentifier || PeekAt(1).Is("*")))
+                {
+                    throw new ParseException(DiagnosticKind.UnknownType, Current.Location, $"unknown type name '{Current.Text}'");
+                }
+
+                throw Error($"expected a parameter type but found {Describe(Current)}");
+            }
+
+            var specifiers = DeclarationSpecifiers(requireType: true);
+            var (name, type) = Declarator(specifiers.Type);
+            type = type switch
+            {
+                ArrayType array => new PointerType(array.Element).WithConst(array.IsConst),
+                FunctionType => new PointerType(type),
+                _ => type,
+            };
+            parameters.Add(new ParameterDecl(name?.Text, type));
+            if (Accept(","))
+            {
+                continue;
+            }
+
+            Expect(")");
+            break;
+        }
+
+        return new FunctionType(returnType, parameters, variadic, hasPrototype: true);
+    }
+
+    private IntegerValue ConstantExpression()
+    {
+        var index = _pos;
+        var value = ConstantExpressionEvaluator.Evaluate(_tokens, ref index, LookUpConstant, this);
+        _pos = index;
+        return value;
+    }
+
+    private IntegerValue? LookUpConstant(Token token) =>
+        _unit.EnumConstants.TryGetValue(token.Text, out var constant) ? constant.Value : null;
+
+    public bool TryReadTypeName(IReadOnlyList<Token> tokens, ref int index, out TypeFacts facts)
+    {
+        facts = default;
+        if (!ReferenceEquals(tokens, _tokens) || index >= tokens.Count || !IsTypeStart(tokens[index]))
+        {
+            return false;
+        }
+
+        var saved = _pos;
+        _pos = index;
+        var specifiers = DeclarationSpecifiers(requireType: true);
+        var (_, type) = Declarator(specifiers.Type);
+        index = _pos;
+        _pos = saved;
+        var (size, alignment) = _layout.Measure(type);
+        facts = new TypeFacts(size, alignment, _layout.IntegerKindOf(type));
+        return true;
+    }
+
+    private void ApplyPragmaPack(Token pragma)
+    {
+        // The token's text is the pragma's argument list, e.g. "(push, 4)", "(pop)", "(2)" or "()".
+        var args = pragma.Text.Trim().TrimStart('(').TrimEnd(')').Split(',').Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+        if (args.Count == 0)
+        {
+            _pack = null;
+            return;
+        }
+
+        if (args[0] == "push")
+        {
+            _packStack.Push(_pack);
+            args.RemoveAt(0);
+        }
+        else if (args[0] == "pop")
+        {
+            _pack = _packStack.Count > 0 ? _packStack.Pop() : null;
+            return;
+        }
+
+        if (args.Count > 0 && int.TryParse(args[args.Count - 1], out var n) && n is 1 or 2 or 4 or 8 or 16)
+        {
+            _pack = n;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Model;
+
+namespace Interop.Generator.Frontend;
+
+internal sealed partial class Parser
+{
+    /// <summary><c>struct</c>/<c>union</c> [attributes] [tag] [<c>{</c> members <c>}</c>] [attributes].</summary>
+    private CType RecordSpecifier(Specifiers specifiers)
+    {
+        using var nesting = Nest();
+        var keyword = Advance();
+        var isUnion = keyword.Text == "union";
+        var attributes = new List<string>();
+        while (IsAttributeStart(Current))
+        {
+            attributes.AddRange(SkipAttribute());
+        }
+
+        Token? tag = null;
+        if (Current.IsIdentifier && !At("{"))
+        {
+            tag = Advance();
+        }
+
+        if (!At("{"))
+        {
+            if (tag is null)
+            {
+                throw Error($"expected a tag name or '{{' after '{keyword.Text}'");
+            }
+
+            if (!_records.TryGetValue(tag.Text, out var existing))
+            {
+                // A forward declaration: the record stays opaque unless a definition follows.
+                existing = new RecordDecl(isUnion, tag.Text, tag.Location, keyword.DocComment);
+                _records[tag.Text] = existing;
+            }
+
+            return new RecordType(existing);
+        }
+
+        RecordDecl record;
+        if (tag is not null && _records.TryGetValue(tag.Text, out var declared) && !declared.IsComplete && declared.IsUnion == isUnion)
+        {
+            record = declared;
+            record.Location = tag.Location;
+            record.Doc ??= keyword.DocComment;
+        }
+        else
+        {
+            record = new RecordDecl(isUnion, tag?.Text, (tag ?? keyword).Location, keyword.DocComment);
+            if (tag is not null)
+            {
+                _records[tag.Text] = record;
+            }
+        }
+
+        Expect("{");
+        record.MaxFieldAlignment = _pack;
+        var fields = new List<FieldDecl>();
+        while (!Accept("}"))
+        {
+            if (Current.Kind == TokenKind.EndOfFile)
+            {
+                throw Error($"missing '}}' at the end of {keyword.Text} {tag?.Text ?? "(anonymous)"}");
+            }
+
+            MemberDeclaration(fields);
+        }
+
+        while (IsAttributeStart(Current))
+        {
+            attributes.AddRange(SkipAttribute());
+        }
+
+        record.Fields = fields;
+        record.IsPacked = attributes.Contains("packed");
+        specifiers.DefinedTag = true;
+        return new RecordType(record);
+    }
+
+    private void MemberDeclaration(List<FieldDecl> fields)
+    {
+        if (Accept(";"))
+        {
+            return;
+        }
+
+        if (At("_Static_assert") || At("static_assert"))
+        {
+            Advance();
+            SkipBalanced("(", ")");
+            Expect(";");
+            return;
+        }
+
+        var doc = Current.DocComment;
+        var specifiers = DeclarationSpecifiers(requireType: true);
+        if (At(";"))
+        {
+            Advance();
+            if (specifiers.Type is RecordType { Decl.Tag: null } anonymous)
+            {
+                fields.Add(new FieldDecl(null, anonymous, null, specifiers.First.Location, doc));
+            }
+
+            return;
+        }
+
+        while (true)
+        {
+            Token? name = null;
+            var type = specifiers.Type;
+            if (!At(":"))
+            {
+                (name, type) = Declarator(specifiers.Type);
+            }
+
+            int? width = null;
+            if (Accept(":"))
+            {
+                var value = ConstantExpression();
+                var max = _layout.SizeOf(type) * 8;
+                if (value.AsSigned < 0 || value.AsSigned > max)
+                {
+                    throw Error($"bitfield width {value} is not between 0 and {max}");
+                }
+
+                if (value.AsSigned == 0 && name is not null)
+                {
+                    throw Error($"named bitfield '{name.Text}' has zero width", name);
+                }
+
+                width = (int)value.AsSigned;
+            }
+
+            SkipAttributesAndAsmLabels();
+            if (name is null && width is null)
+            {
+                throw Error("expected a member name");
+            }
+
+            if (type is FunctionType)
+            {
+                throw Error($"member '{name?.Text}' declared as a function", name);
+            }
+
+            fields.Add(new FieldDecl(name?.Text, type, width, (name ?? specifiers.First).Location, name?.DocComment ?? doc));
+            if (Accept(","))
+            {
+                continue;
+            }
+
+            Expect(";");
+            return;
+        }
+    }
+
+    /// <summary><c>enum</c> [tag] [<c>{</c> enumerators <c>}</c>]: each value is the previous plus one unless given.</summary>
+    private CType EnumSpecifier(Specifiers specifiers)
+    {
+        var keyword = Advance();
+        while (IsAttributeStart(Current))
+        {
+            SkipAttribute();
+        }
+
+        Token? tag = null;
+        if (Current.IsIdentifier && !At("{"))
+        {
+            tag = Advance();
+        }
+
+        if (Accept(":"))
+        {
+            // C23 fixed underlying type: read and ignore; the values still choose the binding's type.
+            DeclarationSpecifiers(requireType: true);
+        }
+
+        if (!At("{"))
+        {
+            if (tag is null)
+            {
+                throw Error("expected a tag name or '{' after 'enum'");
+            }
+
+            if (!_enums.TryGetValue(tag.Text, out var existing))
+            {
+                existing = new EnumDecl(tag.Text, tag.Location, keyword.DocComment);
+                _enums[tag.Text] = existing;
+            }
+
+            return new EnumType(existing);
+        }
+
+        var decl = tag is not null && _enums.TryGetValue(tag.Text, out var declared) && !declared.IsComplete
+            ? declared
+            : new EnumDecl(tag?.Text, (tag ?? keyword).Location, keyword.DocComment);
+        if (tag is not null)
+        {
+            _enums[tag.Text] = decl;
+        }
+
+        Expect("{");
+        var next = IntegerValue.Int(0);
+        while (!Accept("}"))
+        {
+            var name = Advance();
+            if (!name.IsIdentifier)
+            {
+                throw Error($"expected an enumerator name but found {Describe(name)}", name);
+            }
+
+            while (IsAttributeStart(Current))
+            {
+                SkipAttribute();
+            }
+
+            var value = next;
+            if (Accept("="))
+            {
+                value = ConstantExpression();
+            }
+
+            var constant = new EnumConstantDecl(name.Text, value, name.Location, name.DocComment);
+            decl.Constants.Add(constant);
+            _unit.EnumConstants[name.Text] = constant;
+            next = IntegerValue.Of(value.Bits + 1, value.Kind == IntegerKind.Int && value.AsSigned == int.MaxValue ? IntegerKind.Long : value.Kind);
+            if (!Accept(","))
+            {
+                Expect("}");
+                break;
+            }
+        }
+
+        decl.IsComplete = true;
+        specifiers.DefinedTag = true;
+        return new EnumType(decl);
+    }
+}

@@ -1,0 +1,223 @@
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Model;
+
+namespace Interop.Generator.Frontend;
+
+/// <summary>Raised at a syntax error; caught per top-level declaration so one bad line costs one declaration.</summary>
+internal sealed class ParseException : Exception
+{
+    public ParseException(DiagnosticKind kind, SourceLocation location, string message)
+        : base(message)
+    {
+        Kind = kind;
+        Location = location;
+    }
+
+    public DiagnosticKind Kind { get; }
+    public SourceLocation Location { get; }
+}
+
+/// <summary>
+/// Recursive-descent parser for the declarations of a C header (C11 6.7), following the grammar
+/// section by section: declaration specifiers, declarators (with chibicc's trick for nested
+/// declarators), struct/union/enum bodies, and parameter lists. Function bodies are skipped, GNU and
+/// MSVC attributes are read past. Errors are located diagnostics; parsing resumes at the next <c>;</c>.
+/// </summary>
+internal sealed partial class Parser : ITypeNameOracle
+{
+    private const int MaxNesting = 256;
+
+    private readonly DiagnosticBag _diagnostics;
+    private readonly LayoutEngine _layout;
+    private readonly TranslationUnit _unit = new();
+    private readonly Dictionary<string, TypedefDecl> _typedefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordDecl> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumDecl> _enums = new(StringComparer.Ordinal);
+    private readonly Stack<int?> _packStack = new();
+    private IReadOnlyList<Token> _tokens;
+    private int _pos;
+    private int _nesting;
+    private int? _pack;
+
+    public Parser(IReadOnlyList<Token> tokens, LayoutEngine layout, DiagnosticBag diagnostics)
+    {
+        _tokens = tokens;
+        _layout = layout;
+        _diagnostics = diagnostics;
+    }
+
+    public TranslationUnit Unit => _unit;
+
+    public TranslationUnit ParseTranslationUnit()
+    {
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            var start = _pos;
+            try
+            {
+                _nesting = 0;
+                TopLevelDeclaration();
+            }
+            catch (ParseException e)
+            {
+                _diagnostics.Report(e.Kind, e.Location, e.Message);
+                Recover(start);
+            }
+            catch (ConstantExpressionException e)
+            {
+                _diagnostics.Report(DiagnosticKind.SyntaxError, e.Location, e.Message);
+                Recover(start);
+            }
+            catch (LayoutException e)
+            {
+                _diagnostics.Report(DiagnosticKind.LayoutError, _tokens[Math.Min(_pos, _tokens.Count - 1)].Location, e.Message);
+                Recover(start);
+            }
+        }
+
+        return _unit;
+    }
+
+    /// <summary>Evaluates the expansion of a macro as an integer constant expression, if it is one.</summary>
+    public bool TryEvaluateConstant(List<Token> tokens, out IntegerValue value)
+    {
+        value = default;
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        var saved = (_tokens, _pos);
+        var list = new List<Token>(tokens) { new(TokenKind.EndOfFile, "", tokens[tokens.Count - 1].Location) };
+        try
+        {
+            _tokens = list;
+            _pos = 0;
+            var index = 0;
+            value = ConstantExpressionEvaluator.Evaluate(list, ref index, LookUpConstant, this);
+            return index == list.Count - 1;
+        }
+        catch (Exception e) when (e is ConstantExpressionException or ParseException or LayoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            (_tokens, _pos) = saved;
+        }
+    }
+
+    // ---- token helpers ----
+
+    private Token Current => _tokens[Math.Min(_pos, _tokens.Count - 1)];
+
+    private Token PeekAt(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
+
+    private bool At(string text) => Current.Is(text) && Current.Kind != TokenKind.StringLiteral;
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (token.LexError is not null)
+        {
+            throw new ParseException(DiagnosticKind.LexicalError, token.Location, token.LexError);
+        }
+
+        if (_pos < _tokens.Count - 1)
+        {
+            _pos++;
+        }
+
+        return token;
+    }
+
+    private bool Accept(string text)
+    {
+        if (At(text))
+        {
+            Advance();
+            return true;
+        }
+
+        return false;
+    }
+
+    private Token Expect(string text)
+    {
+        if (!At(text))
+        {
+            throw Error($"expected '{text}' but found {Describe(Current)}");
+        }
+
+        return Advance();
+    }
+
+    private ParseException Error(string message, Token? at = null) => new(DiagnosticKind.SyntaxError, (at ?? Current).Location, message);
+
+    private static string Describe(Token token) => token.Kind == TokenKind.EndOfFile ? "end of file" : $"'{token.Text}'";
+
+    /// <summary>Counts one level of recursion for the scope's lifetime, refusing input nested past the limit.</summary>
+    private NestingScope Nest()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            _nesting--;
+            throw new ParseException(DiagnosticKind.LimitExceeded, Current.Location, $"declaration nested deeper than {MaxNesting} levels");
+        }
+
+        return new NestingScope(this);
+    }
+
+    private readonly struct NestingScope : IDisposable
+    {
+        private readonly Parser _parser;
+
+        public NestingScope(Parser parser) => _parser = parser;
+
+        public void Dispose() => _parser._nesting--;
+    }
+
+    /// <summary>Skips to just after the next <c>;</c> outside any braces, always making progress.</summary>
+    private void Recover(int start)
+    {
+        if (_pos <= start)
+        {
+            _pos = start + 1;
+        }
+
+        var depth = 0;
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            var token = _tokens[_pos++];
+            if (token.Is("{") || token.Is("("))
+            {
+                depth++;
+            }
+            else if (token.Is("}") || token.Is(")"))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (token.Is(";") && depth == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Skips a balanced group starting at the opening token.</summary>
+    private void SkipBalanced(string open, string close)
+    {
+        Expect(open);
+        var depth = 1;
+        while (depth > 0)
+        {
+            if (Current.Kind == TokenKind.EndOfFile)
+            {
+                throw Error($"missing '{close}'");
+            }
+
+            var token = _tokens[_pos++];
+            depth += token.Is(open) ? 1 : token.Is(close) ? -1 : 0;
+        }
+    }
+}

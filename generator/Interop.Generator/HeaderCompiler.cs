@@ -1,0 +1,73 @@
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Frontend;
+using Interop.Generator.Model;
+
+namespace Interop.Generator;
+
+/// <summary>
+/// The core shared by the source generator and the CLI: preprocess, parse, lay out and bind one
+/// header. It never throws; every problem, including a bug of ours, comes back as a diagnostic.
+/// </summary>
+public static class HeaderCompiler
+{
+    /// <summary>Compiles the header named by <paramref name="request"/>, reading files through <paramref name="readFile"/> (null when absent).</summary>
+    public static HeaderResult Compile(BindingRequest request, Func<string, string?> readFile, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var headerPath = PathText.Normalize(request.HeaderPath);
+        try
+        {
+            var text = readFile(headerPath);
+            if (text is null)
+            {
+                diagnostics.Report(DiagnosticKind.HeaderUnreadable, new SourceLocation(headerPath, 0, 0), $"header '{request.HeaderPath}' was not found");
+                return Result(null, diagnostics);
+            }
+
+            if (!CSharpNames.IsValidNamespace(request.Namespace) || !CSharpNames.IsValidIdentifier(request.ClassName))
+            {
+                diagnostics.Report(DiagnosticKind.InvalidOption, new SourceLocation(headerPath, 0, 0), $"'{request.Namespace}' and '{request.ClassName}' must be a valid C# namespace and class name");
+                return Result(null, diagnostics);
+            }
+
+            var target = Target.X64Linux;
+            var resolver = new IncludeResolver(readFile, request.IncludeDirectories.ToArray());
+            var unit = Preprocessor.Run(new SourceFile(headerPath, text), resolver, target.PredefinedMacros.Concat(UserDefines(request)), diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var layout = new LayoutEngine(target);
+            var parser = new Parser(unit.Tokens, layout, diagnostics);
+            var translationUnit = parser.ParseTranslationUnit();
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var boundDirectory = PathText.Directory(headerPath);
+            bool IsBound(string file) => file == headerPath || (boundDirectory.Length > 0 && file.StartsWith(boundDirectory, StringComparison.Ordinal));
+            var model = new BindingBuilder(request, layout, diagnostics, IsBound).Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
+            return Result(model, diagnostics);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours must not take the compiler down with it.
+            diagnostics.Report(DiagnosticKind.InternalError, new SourceLocation(headerPath, 0, 0), $"internal error while binding: {e.GetType().Name}: {e.Message}");
+            return Result(null, diagnostics);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> UserDefines(BindingRequest request)
+    {
+        foreach (var define in request.Defines)
+        {
+            var eq = define.IndexOf('=');
+            yield return eq < 0
+                ? new KeyValuePair<string, string>(define.Trim(), "1")
+                : new KeyValuePair<string, string>(define.Substring(0, eq).Trim(), define.Substring(eq + 1));
+        }
+    }
+
+    private static HeaderResult Result(BindingModel? model, DiagnosticBag diagnostics) =>
+        new(model, diagnostics.Items.ToEquatableArray());
+}

@@ -1,0 +1,416 @@
+using System.Globalization;
+using Interop.Generator.Diagnostics;
+using Interop.Generator.Frontend;
+
+namespace Interop.Generator.Model;
+
+/// <summary>
+/// Decides what of a parsed header becomes C#: the functions, records, enums and constants declared
+/// in the bound files, plus every type they reference, each given its C# type name and layout.
+/// </summary>
+internal sealed class BindingBuilder
+{
+    private static readonly Dictionary<string, string> WellKnownTypedefs = new(StringComparer.Ordinal)
+    {
+        ["int8_t"] = "sbyte", ["int16_t"] = "short", ["int32_t"] = "int", ["int64_t"] = "long",
+        ["uint8_t"] = "byte", ["uint16_t"] = "ushort", ["uint32_t"] = "uint", ["uint64_t"] = "ulong",
+        ["size_t"] = "nuint", ["ssize_t"] = "nint", ["ptrdiff_t"] = "nint", ["intptr_t"] = "nint", ["uintptr_t"] = "nuint",
+        ["intmax_t"] = "long", ["uintmax_t"] = "ulong", ["char16_t"] = "char",
+    };
+
+    private readonly BindingRequest _request;
+    private readonly LayoutEngine _layout;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Func<string, bool> _isBoundFile;
+    private readonly List<RecordDecl> _records = new();
+    private readonly HashSet<RecordDecl> _recordSet = new();
+    private readonly List<EnumDecl> _enums = new();
+    private readonly HashSet<EnumDecl> _enumSet = new();
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+
+    public BindingBuilder(BindingRequest request, LayoutEngine layout, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
+    {
+        _request = request;
+        _layout = layout;
+        _diagnostics = diagnostics;
+        _isBoundFile = isBoundFile;
+    }
+
+    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroDefinition> macros, Parser parser, Func<string, List<Token>> expandMacro)
+    {
+        var functions = new List<FunctionModel>();
+        var constants = new List<ConstantModel>();
+
+        foreach (var declaration in unit.Declarations)
+        {
+            if (!_isBoundFile(declaration.Location.File))
+            {
+                continue;
+            }
+
+            switch (declaration)
+            {
+                case FunctionDecl function:
+                    if (BindFunction(function) is { } model)
+                    {
+                        functions.Add(model);
+                    }
+
+                    break;
+                case TagDeclaration { Type: RecordType record }:
+                    TryUse(() => MapRecord(record.Decl), declaration.Location);
+                    break;
+                case TagDeclaration { Type: EnumType enumeration }:
+                    UseEnum(enumeration.Decl, constants);
+                    break;
+                case TypedefDecl typedef:
+                    switch (typedef.Type)
+                    {
+                        case RecordType record:
+                            TryUse(() => MapRecord(record.Decl), declaration.Location);
+                            break;
+                        case EnumType enumeration:
+                            UseEnum(enumeration.Decl, constants);
+                            break;
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var macro in macros)
+        {
+            if (!macro.IsFunctionLike && macro.Body.Count > 0 && _isBoundFile(macro.Location.File) && !_usedNames.Contains(macro.Name)
+                && parser.TryEvaluateConstant(expandMacro(macro.Name), out var value))
+            {
+                _usedNames.Add(macro.Name);
+                constants.Add(Constant(macro.Name, value, macro.Doc));
+            }
+        }
+
+        var structs = new List<StructModel>();
+        for (var i = 0; i < _records.Count; i++)
+        {
+            // Building one record may reference more; the list grows while we walk it.
+            if (BuildStruct(_records[i]) is { } model)
+            {
+                structs.Add(model);
+            }
+        }
+
+        return new BindingModel(
+            PathText.FileName(_request.HeaderPath.Replace('\\', '/')),
+            _request.Namespace,
+            _request.ClassName,
+            _request.LibraryName,
+            constants.ToEquatableArray(),
+            _enums.Where(e => EnumName(e) is not null).Select(BuildEnum).ToEquatableArray(),
+            structs.ToEquatableArray(),
+            functions.ToEquatableArray());
+    }
+
+    private FunctionModel? BindFunction(FunctionDecl function)
+    {
+        if (function.IsInline || function.HasBody || function.IsStatic)
+        {
+            _diagnostics.Report(DiagnosticKind.InlineSkipped, function.Location, $"'{function.Name}' is {(function.IsInline ? "inline" : "static")} and has no exported symbol; it is not bound");
+            return null;
+        }
+
+        if (function.Type.IsVariadic)
+        {
+            _diagnostics.Report(DiagnosticKind.VariadicSkipped, function.Location, $"'{function.Name}' is variadic and cannot be called portably through P/Invoke; it is not bound");
+            return null;
+        }
+
+        if (!_usedNames.Add(function.Name))
+        {
+            return null; // a repeated prototype
+        }
+
+        try
+        {
+            var parameters = new List<ParameterModel>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < function.Type.Parameters.Count; i++)
+            {
+                var parameter = function.Type.Parameters[i];
+                var name = parameter.Name is { } given && names.Add(given) ? given : UniqueName($"arg{i}", names);
+                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type)));
+            }
+
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc);
+        }
+        catch (UnsupportedTypeException e)
+        {
+            _diagnostics.Report(DiagnosticKind.Unsupported, function.Location, $"'{function.Name}' is not bound: {e.Message}");
+            _usedNames.Remove(function.Name);
+            return null;
+        }
+    }
+
+    private static string UniqueName(string candidate, HashSet<string> names)
+    {
+        var name = candidate;
+        for (var n = 1; !names.Add(name); n++)
+        {
+            name = candidate + "_" + n;
+        }
+
+        return name;
+    }
+
+    private void TryUse(Action use, SourceLocation location)
+    {
+        try
+        {
+            use();
+        }
+        catch (UnsupportedTypeException e)
+        {
+            _diagnostics.Report(DiagnosticKind.Unsupported, location, e.Message);
+        }
+    }
+
+    private void UseEnum(EnumDecl decl, List<ConstantModel> constants)
+    {
+        if (EnumName(decl) is not null)
+        {
+            if (_enumSet.Add(decl))
+            {
+                _enums.Add(decl);
+            }
+
+            return;
+        }
+
+        // Anonymous enum: its constants become const fields of the bindings class.
+        var kind = EnumKind(decl);
+        foreach (var constant in decl.Constants)
+        {
+            if (_usedNames.Add(constant.Name))
+            {
+                constants.Add(Constant(constant.Name, constant.Value.ConvertTo(kind), constant.Doc));
+            }
+        }
+    }
+
+    /// <summary>The C# spelling of a C type in a raw, blittable signature.</summary>
+    private string MapType(CType type)
+    {
+        switch (type)
+        {
+            case TypedefType typedef:
+                if (WellKnownTypedefs.TryGetValue(typedef.Decl.Name, out var wellKnown))
+                {
+                    return wellKnown;
+                }
+
+                return MapType(typedef.Decl.Type);
+            case PrimitiveType primitive:
+                return primitive.Kind switch
+                {
+                    PrimitiveKind.Void => "void",
+                    PrimitiveKind.Bool => "byte",
+                    PrimitiveKind.Char or PrimitiveKind.SChar => "sbyte",
+                    PrimitiveKind.UChar => "byte",
+                    PrimitiveKind.Short => "short",
+                    PrimitiveKind.UShort => "ushort",
+                    PrimitiveKind.Int => "int",
+                    PrimitiveKind.UInt => "uint",
+                    // C long is 64-bit on LP64 and 32-bit on Windows: CLong keeps one binding right on both.
+                    PrimitiveKind.Long => "global::System.Runtime.InteropServices.CLong",
+                    PrimitiveKind.ULong => "global::System.Runtime.InteropServices.CULong",
+                    PrimitiveKind.LongLong => "long",
+                    PrimitiveKind.ULongLong => "ulong",
+                    PrimitiveKind.Float => "float",
+                    PrimitiveKind.Double => "double",
+                    _ => throw new UnsupportedTypeException($"the C type '{primitive.Kind}' has no blittable C# counterpart"),
+                };
+            case PointerType pointer:
+                return pointer.Pointee.Canonical switch
+                {
+                    PrimitiveType { Kind: PrimitiveKind.Void } => "void*",
+                    FunctionType function => FunctionPointer(function),
+                    RecordType record when !record.Decl.IsComplete || RecordNameOrNull(record.Decl) is null => OpaquePointer(record.Decl),
+                    _ => MapType(pointer.Pointee) + "*",
+                };
+            case RecordType record:
+                return MapRecord(record.Decl);
+            case EnumType enumeration:
+                return EnumName(enumeration.Decl) is { } enumName ? UseEnumType(enumeration.Decl, enumName) : KindName(EnumKind(enumeration.Decl));
+            case ArrayType array:
+                return MapType(array.Element) + "*";
+            case FunctionType:
+                throw new UnsupportedTypeException("a function type is only usable through a pointer");
+            default:
+                throw new UnsupportedTypeException("unknown type");
+        }
+    }
+
+    private string UseEnumType(EnumDecl decl, string name)
+    {
+        if (_enumSet.Add(decl))
+        {
+            _enums.Add(decl);
+        }
+
+        return CSharpNames.Escape(name);
+    }
+
+    private string OpaquePointer(RecordDecl record)
+    {
+        if (RecordNameOrNull(record) is null)
+        {
+            return "void*";
+        }
+
+        return MapRecord(record) + "*";
+    }
+
+    private string FunctionPointer(FunctionType function)
+    {
+        if (function.IsVariadic)
+        {
+            return "void*";
+        }
+
+        var types = function.Parameters.Select(p => MapType(p.Type)).Append(MapType(function.ReturnType));
+        return $"delegate* unmanaged[Cdecl]<{string.Join(", ", types)}>";
+    }
+
+    private string MapRecord(RecordDecl record)
+    {
+        var name = RecordNameOrNull(record) ?? throw new UnsupportedTypeException("an anonymous struct or union outside a named type is not bound yet");
+        if (_recordSet.Add(record))
+        {
+            _records.Add(record);
+        }
+
+        return CSharpNames.Escape(name);
+    }
+
+    private static string? RecordNameOrNull(RecordDecl record) => record.TypedefName ?? record.Tag;
+
+    private static string? EnumName(EnumDecl decl) => decl.TypedefName ?? decl.Tag;
+
+    private StructModel? BuildStruct(RecordDecl record)
+    {
+        var name = CSharpNames.Escape(RecordNameOrNull(record)!);
+        if (!record.IsComplete)
+        {
+            return new StructModel(name, record.IsUnion, IsOpaque: true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
+        }
+
+        RecordLayout layout;
+        try
+        {
+            layout = _layout.Layout(record);
+        }
+        catch (LayoutException e)
+        {
+            _diagnostics.Report(DiagnosticKind.LayoutError, record.Location, e.Message);
+            return null;
+        }
+
+        var fields = new List<FieldModel>();
+        var buffers = new List<FixedBufferModel>();
+        foreach (var field in layout.Fields)
+        {
+            var decl = field.Field;
+            if (decl.Name is null || decl.BitWidth is not null)
+            {
+                _diagnostics.Report(DiagnosticKind.Unsupported, decl.Location, decl.Name is null
+                    ? $"an anonymous member of '{name}' is not bound yet; the struct keeps its size"
+                    : $"bitfield '{decl.Name}' of '{name}' is not bound yet; the struct keeps its size");
+                continue;
+            }
+
+            try
+            {
+                var fieldName = decl.Name == RecordNameOrNull(record) ? decl.Name + "_" : decl.Name;
+                var type = decl.Type.Canonical is ArrayType array ? FixedBuffer(name, fieldName, array, buffers) : MapType(decl.Type);
+                fields.Add(new FieldModel(CSharpNames.Escape(fieldName), type, field.ByteOffset, decl.Doc));
+            }
+            catch (UnsupportedTypeException e)
+            {
+                _diagnostics.Report(DiagnosticKind.Unsupported, decl.Location, $"field '{decl.Name}' of '{name}' is not bound: {e.Message}; the struct keeps its size");
+            }
+        }
+
+        return new StructModel(name, record.IsUnion, IsOpaque: false, layout.Size, layout.Alignment, fields.ToEquatableArray(), buffers.ToEquatableArray(), record.Doc);
+    }
+
+    private string FixedBuffer(string owner, string field, ArrayType array, List<FixedBufferModel> buffers)
+    {
+        if (array.Length is not > 0)
+        {
+            throw new UnsupportedTypeException("a flexible array member is reachable only through a pointer to the struct");
+        }
+
+        var element = array.Element.Canonical is ArrayType inner
+            ? FixedBuffer(owner, field + "_" + buffers.Count, inner, buffers)
+            : MapType(array.Element);
+        if (element.EndsWith("*", StringComparison.Ordinal) || element.StartsWith("delegate*", StringComparison.Ordinal))
+        {
+            element = "nint"; // inline arrays cannot hold pointer types
+        }
+
+        var bufferName = $"{owner.TrimStart('@')}_{field.TrimStart('@')}_Buffer";
+        buffers.Add(new FixedBufferModel(bufferName, element, array.Length.Value));
+        return bufferName;
+    }
+
+    private EnumModel BuildEnum(EnumDecl decl)
+    {
+        var kind = EnumKind(decl);
+        var members = decl.Constants.Select(c => new EnumMemberModel(CSharpNames.Escape(c.Name), Literal(c.Value.ConvertTo(kind)), c.Doc));
+        return new EnumModel(CSharpNames.Escape(EnumName(decl)!), KindName(kind), members.ToEquatableArray(), decl.Doc);
+    }
+
+    /// <summary>int when every value fits, else the smallest of uint, long, ulong that holds them all.</summary>
+    private static IntegerKind EnumKind(EnumDecl decl)
+    {
+        var values = decl.Constants.Select(c => c.Value).ToList();
+        var negative = values.Any(v => !v.IsUnsigned && v.AsSigned < 0);
+        if (values.All(v => v.IsUnsigned ? v.Bits <= int.MaxValue : v.AsSigned is >= int.MinValue and <= int.MaxValue))
+        {
+            return IntegerKind.Int;
+        }
+
+        if (!negative && values.All(v => (v.IsUnsigned ? v.Bits : (ulong)v.AsSigned) <= uint.MaxValue))
+        {
+            return IntegerKind.UInt;
+        }
+
+        return negative ? IntegerKind.Long : IntegerKind.ULong;
+    }
+
+    private static ConstantModel Constant(string name, IntegerValue value, string? doc) =>
+        new(CSharpNames.Escape(name), KindName(value.Kind), Literal(value), doc);
+
+    private static string KindName(IntegerKind kind) => kind switch
+    {
+        IntegerKind.Int => "int",
+        IntegerKind.UInt => "uint",
+        IntegerKind.Long => "long",
+        _ => "ulong",
+    };
+
+    private static string Literal(IntegerValue value) => value.Kind switch
+    {
+        IntegerKind.Int => value.AsSigned.ToString(CultureInfo.InvariantCulture),
+        IntegerKind.UInt => value.Bits.ToString(CultureInfo.InvariantCulture) + "U",
+        IntegerKind.Long when value.AsSigned == long.MinValue => "long.MinValue",
+        IntegerKind.Long => value.AsSigned.ToString(CultureInfo.InvariantCulture) + "L",
+        _ => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
+    };
+
+    private sealed class UnsupportedTypeException : Exception
+    {
+        public UnsupportedTypeException(string message)
+            : base(message)
+        {
+        }
+    }
+}

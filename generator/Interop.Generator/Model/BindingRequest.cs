@@ -1,0 +1,30 @@
+namespace Interop.Generator.Model;
+
+/// <summary>
+/// What the user asked for one header: where it is and how to name its bindings. Built from MSBuild
+/// item metadata by the generator and from arguments by the CLI, so both produce identical output.
+/// </summary>
+public sealed record BindingRequest(
+    string HeaderPath,
+    string LibraryName,
+    string Namespace,
+    string ClassName,
+    EquatableArray<string> IncludeDirectories,
+    EquatableArray<string> Defines)
+{
+    /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null)
+    {
+        var fileName = headerPath.Replace('\\', '/');
+        fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
+        var stem = fileName.Contains('.') ? fileName.Substring(0, fileName.LastIndexOf('.')) : fileName;
+        var lib = string.IsNullOrWhiteSpace(library) ? stem : library!.Trim();
+        return new BindingRequest(
+            headerPath,
+            lib,
+            string.IsNullOrWhiteSpace(ns) ? "Interop.Bindings" : ns!.Trim(),
+            string.IsNullOrWhiteSpace(className) ? CSharpNames.Pascal(lib) : className!.Trim(),
+            (includeDirectories ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
+            (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray());
+    }
+}

@@ -1,0 +1,232 @@
+using Interop.Generator.Frontend;
+
+namespace Interop.Generator.Model;
+
+/// <summary>Where one field of a record lives: byte offset, and for bitfields the bit offset within the record.</summary>
+public readonly record struct FieldLayout(FieldDecl Field, long ByteOffset, long BitOffset, long Size);
+
+/// <summary>Size, alignment and field placement of a record.</summary>
+public sealed class RecordLayout
+{
+    public RecordLayout(long size, long alignment, IReadOnlyList<FieldLayout> fields)
+    {
+        Size = size;
+        Alignment = alignment;
+        Fields = fields;
+    }
+
+    public long Size { get; }
+    public long Alignment { get; }
+    public IReadOnlyList<FieldLayout> Fields { get; }
+}
+
+/// <summary>Raised for a type that has no layout (incomplete, void, a function); callers turn it into a diagnostic.</summary>
+internal sealed class LayoutException : Exception
+{
+    public LayoutException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>
+/// Computes C type sizes and record layouts with the System V (Itanium-style) rules GCC and clang use
+/// on Linux and macOS: natural alignment, trailing padding, bitfields packed into storage units of
+/// their declared type without straddling one, <c>packed</c> and <c>#pragma pack</c> capping alignment.
+/// </summary>
+public sealed class LayoutEngine
+{
+    private readonly Target _target;
+    private readonly Dictionary<RecordDecl, RecordLayout> _cache = new();
+    private readonly HashSet<RecordDecl> _inProgress = new();
+
+    public LayoutEngine(Target target) => _target = target;
+
+    public long SizeOf(CType type) => Measure(type).Size;
+
+    public long AlignOf(CType type) => Measure(type).Alignment;
+
+    public (long Size, long Alignment) Measure(CType type)
+    {
+        switch (type.Canonical)
+        {
+            case PrimitiveType p:
+                return Primitive(p.Kind);
+            case PointerType:
+                return (_target.PointerSize, _target.PointerSize);
+            case ArrayType a:
+            {
+                var (size, alignment) = Measure(a.Element);
+                return (size * (a.Length ?? 0), alignment);
+            }
+
+            case EnumType:
+                return (4, 4);
+            case RecordType r:
+            {
+                var layout = Layout(r.Decl);
+                return (layout.Size, layout.Alignment);
+            }
+
+            case FunctionType:
+                throw new LayoutException("a function type has no size");
+            default:
+                throw new LayoutException("unknown type");
+        }
+    }
+
+    public RecordLayout Layout(RecordDecl record)
+    {
+        if (_cache.TryGetValue(record, out var cached))
+        {
+            return cached;
+        }
+
+        if (record.Fields is null)
+        {
+            throw new LayoutException($"'{RecordName(record)}' is incomplete (only forward-declared)");
+        }
+
+        if (!_inProgress.Add(record))
+        {
+            throw new LayoutException($"'{RecordName(record)}' contains itself");
+        }
+
+        try
+        {
+            var layout = record.IsUnion ? LayoutUnion(record) : LayoutStruct(record);
+            _cache[record] = layout;
+            return layout;
+        }
+        finally
+        {
+            _inProgress.Remove(record);
+        }
+    }
+
+    private RecordLayout LayoutStruct(RecordDecl record)
+    {
+        var fields = new List<FieldLayout>();
+        long bit = 0;
+        long alignment = 1;
+        foreach (var field in record.Fields!)
+        {
+            var (size, natural) = FieldMeasure(field);
+            var fieldAlign = EffectiveAlignment(record, natural);
+            if (field.BitWidth is { } width)
+            {
+                var unitBits = size * 8;
+                if (width == 0)
+                {
+                    // A zero-width bitfield ends the current unit; it does not raise the record's alignment.
+                    bit = RoundUp(bit, natural * 8);
+                    continue;
+                }
+
+                if (!record.IsPacked && record.MaxFieldAlignment is null && bit / unitBits != (bit + width - 1) / unitBits)
+                {
+                    bit = RoundUp(bit, natural * 8);
+                }
+
+                fields.Add(new FieldLayout(field, bit / 8, bit, size));
+                bit += width;
+                if (field.Name is not null)
+                {
+                    alignment = Math.Max(alignment, fieldAlign);
+                }
+
+                continue;
+            }
+
+            bit = RoundUp(bit, fieldAlign * 8);
+            fields.Add(new FieldLayout(field, bit / 8, bit, size));
+            bit += size * 8;
+            alignment = Math.Max(alignment, fieldAlign);
+        }
+
+        return Finish(record, bit, alignment, fields);
+    }
+
+    private RecordLayout LayoutUnion(RecordDecl record)
+    {
+        var fields = new List<FieldLayout>();
+        long sizeBits = 0;
+        long alignment = 1;
+        foreach (var field in record.Fields!)
+        {
+            var (size, natural) = FieldMeasure(field);
+            var fieldAlign = EffectiveAlignment(record, natural);
+            fields.Add(new FieldLayout(field, 0, 0, size));
+            sizeBits = Math.Max(sizeBits, field.BitWidth is { } width ? width : size * 8);
+            if (field.BitWidth is not 0)
+            {
+                alignment = Math.Max(alignment, fieldAlign);
+            }
+        }
+
+        return Finish(record, sizeBits, alignment, fields);
+    }
+
+    private RecordLayout Finish(RecordDecl record, long bits, long alignment, List<FieldLayout> fields)
+    {
+        if (record.RequestedAlignment is { } requested)
+        {
+            alignment = Math.Max(alignment, requested);
+        }
+
+        var size = RoundUp(RoundUp(bits, 8) / 8, alignment);
+        return new RecordLayout(size, alignment, fields);
+    }
+
+    private (long Size, long Alignment) FieldMeasure(FieldDecl field)
+    {
+        if (field.Type.Canonical is ArrayType { Length: null } flexible)
+        {
+            return (0, AlignOf(flexible.Element));
+        }
+
+        return Measure(field.Type);
+    }
+
+    private static long EffectiveAlignment(RecordDecl record, long natural)
+    {
+        if (record.IsPacked)
+        {
+            return 1;
+        }
+
+        return record.MaxFieldAlignment is { } max ? Math.Min(natural, max) : natural;
+    }
+
+    private (long, long) Primitive(PrimitiveKind kind) => kind switch
+    {
+        PrimitiveKind.Void => throw new LayoutException("'void' has no size"),
+        PrimitiveKind.Bool or PrimitiveKind.Char or PrimitiveKind.SChar or PrimitiveKind.UChar => (1, 1),
+        PrimitiveKind.Short or PrimitiveKind.UShort => (2, 2),
+        PrimitiveKind.Int or PrimitiveKind.UInt or PrimitiveKind.Float => (4, 4),
+        PrimitiveKind.Long or PrimitiveKind.ULong => (_target.LongSize, _target.LongSize),
+        PrimitiveKind.LongLong or PrimitiveKind.ULongLong or PrimitiveKind.Double => (8, 8),
+        PrimitiveKind.LongDouble => (_target.LongDoubleSize, _target.LongDoubleAlignment),
+        PrimitiveKind.Int128 or PrimitiveKind.UInt128 or PrimitiveKind.Float128 => (16, 16),
+        PrimitiveKind.VaList => (24, 8),
+        _ => throw new LayoutException($"no layout for {kind}"),
+    };
+
+    /// <summary>The C type of an integer primitive for constant expressions, or null for non-integers.</summary>
+    public IntegerKind? IntegerKindOf(CType type) => type.Canonical switch
+    {
+        EnumType => IntegerKind.Int,
+        PointerType => IntegerKind.ULong,
+        PrimitiveType { Kind: PrimitiveKind.UInt } => IntegerKind.UInt,
+        PrimitiveType { Kind: PrimitiveKind.Long or PrimitiveKind.LongLong } => IntegerKind.Long,
+        PrimitiveType { Kind: PrimitiveKind.ULong or PrimitiveKind.ULongLong } => IntegerKind.ULong,
+        PrimitiveType { Kind: PrimitiveKind.Bool or PrimitiveKind.Char or PrimitiveKind.SChar or PrimitiveKind.Short or PrimitiveKind.Int } => IntegerKind.Int,
+        PrimitiveType { Kind: PrimitiveKind.UChar or PrimitiveKind.UShort } => IntegerKind.UInt,
+        _ => null,
+    };
+
+    private static long RoundUp(long value, long multiple) => multiple <= 1 ? value : (value + multiple - 1) / multiple * multiple;
+
+    private static string RecordName(RecordDecl record) =>
+        record.TypedefName ?? (record.Tag is null ? "(anonymous)" : (record.IsUnion ? "union " : "struct ") + record.Tag);
+}
