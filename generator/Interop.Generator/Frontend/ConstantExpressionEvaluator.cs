@@ -73,7 +73,11 @@ internal sealed class ConstantExpressionEvaluator
         return value;
     }
 
-    private Token Current => _pos < _tokens.Count ? _tokens[_pos] : _tokens[_tokens.Count - 1];
+    private Token Current => _pos < _tokens.Count ? _tokens[_pos] : _end ??= EndMarker();
+
+    private Token? _end;
+
+    private Token EndMarker() => new(TokenKind.EndOfFile, "", _tokens.Count > 0 ? _tokens[_tokens.Count - 1].Location : SourceLocation.None);
 
     private bool Accept(string punctuator)
     {

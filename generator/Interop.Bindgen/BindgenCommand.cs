@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace Interop.Bindgen;
+
+/// <summary>The command line: <c>interop-bindgen HEADER -o OUTDIR [-I DIR]... [-D NAME[=VALUE]]... [--library NAME] [--namespace NS] [--class NAME]</c>.</summary>
+internal static class BindgenCommand
+{
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var header = new Argument<FileInfo>("header") { Description = "The C header to bind." };
+        var outputDirectory = new Option<DirectoryInfo>("--output", "-o") { Description = "Directory to write the .cs files to.", Required = true };
+        var includes = new Option<string[]>("--include-directory", "-I") { Description = "Directory searched by #include (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var defines = new Option<string[]>("--define", "-D") { Description = "Macro defined before the header is read: NAME or NAME=VALUE (repeatable)." };
+        var library = new Option<string?>("--library") { Description = "Native library name passed to LibraryImport (default: the header's file name)." };
+        var ns = new Option<string?>("--namespace") { Description = "Namespace of the bindings (default: Interop.Bindings)." };
+        var className = new Option<string?>("--class") { Description = "Name of the static bindings class (default: the library name in PascalCase)." };
+
+        var command = new RootCommand("Generates C# bindings (LibraryImport declarations, structs, enums, constants and a mockable facade) from a C header.")
+        {
+            header, outputDirectory, includes, defines, library, ns, className,
+        };
+
+        command.SetAction(parse => BindgenRunner.Run(
+            new BindgenOptions(
+                parse.GetValue(header)!.FullName,
+                parse.GetValue(outputDirectory)!.FullName,
+                parse.GetValue(includes) ?? Array.Empty<string>(),
+                parse.GetValue(defines) ?? Array.Empty<string>(),
+                parse.GetValue(library),
+                parse.GetValue(ns),
+                parse.GetValue(className)),
+            output,
+            error));
+        return command;
+    }
+}

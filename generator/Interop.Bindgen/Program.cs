@@ -1,0 +1,3 @@
+using Interop.Bindgen;
+
+return BindgenCommand.Create(Console.Out, Console.Error).Parse(args).Invoke();
