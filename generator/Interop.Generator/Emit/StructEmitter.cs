@@ -11,7 +11,7 @@ internal static class StructEmitter
 {
     public static void Emit(SourceWriter w, StructModel model)
     {
-        w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type <c>{model.Name.TrimStart('@')}</c>: only used through pointers." : null));
+        w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type {model.Name.TrimStart('@')}: only used through pointers." : null));
         if (model.IsOpaque)
         {
             w.Line($"public partial struct {model.Name}");

@@ -22,7 +22,7 @@ public sealed class BindgenCliTests : IDisposable
         var header = GeneratorHarness.Header(RepositoryPaths.CoreHeader.Replace('\\', '/'), File.ReadAllText(RepositoryPaths.CoreHeader), "interop_core", "Calculator.Native", "Core");
         var generated = GeneratorHarness.Driver([header]).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single().GeneratedSources;
 
-        var written = Directory.GetFiles(_output).Select(Path.GetFileName).Order().ToList();
+        var written = Directory.GetFiles(_output).Select(f => Path.GetFileName(f)!).Order().ToList();
         Assert.Equal(generated.Select(s => s.HintName).Order().ToList(), written);
         foreach (var source in generated)
         {
@@ -49,7 +49,7 @@ public sealed class BindgenCliTests : IDisposable
         var header = Path.Combine(_output, "broken.h");
         await File.WriteAllTextAsync(header, "int fine(void);\nint broken(int x;\n#include \"nowhere.h\"\n");
 
-        var result = await Cli.Wrap("dotnet")
+        var result = await CliWrap.Cli.Wrap("dotnet")
             .WithArguments([Path.Combine(AppContext.BaseDirectory, "interop-bindgen.dll"), header, "-o", Path.Combine(_output, "out")])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();

@@ -1,0 +1,76 @@
+using Interop.Generator.Emit;
+using Interop.Generator.Model;
+
+namespace Interop.Generator.Tests.Emit;
+
+/// <summary>The emitter alone, from a hand-built model, against expected files reviewed line by line.</summary>
+public sealed class BindingsEmitterTests
+{
+    private static readonly BindingModel Model = new(
+        "shapes.h",
+        "Shapes.Native",
+        "Shapes",
+        "shapes",
+        new[]
+        {
+            new ConstantModel("SHAPES_MAX", "int", "16", "Most shapes per canvas."),
+            new ConstantModel("SHAPES_MASK", "uint", "4294967295U", null),
+        }.ToEquatableArray(),
+        new[]
+        {
+            new EnumModel("shape_kind", "int", new[] { new EnumMemberModel("SHAPE_CIRCLE", "0", "A circle."), new EnumMemberModel("SHAPE_SQUARE", "1", null) }.ToEquatableArray(), "Kinds of shape."),
+        }.ToEquatableArray(),
+        new[]
+        {
+            new StructModel("shape", false, false, 40, 8, new[]
+            {
+                new FieldModel("kind", "shape_kind", 0, null),
+                new FieldModel("name", "shape_name_Buffer", 4, "Zero-terminated name."),
+                new FieldModel("next", "shape*", 24, null),
+                new FieldModel("on_draw", "delegate* unmanaged[Cdecl]<shape*, int>", 32, null),
+            }.ToEquatableArray(), new[] { new FixedBufferModel("shape_name_Buffer", "sbyte", 16) }.ToEquatableArray(), "A shape & its <links>."),
+            new StructModel("canvas", false, true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, null),
+        }.ToEquatableArray(),
+        new[]
+        {
+            new FunctionModel("shapes_area", "shapes_area", "double", new[] { new ParameterModel("s", "shape*") }.ToEquatableArray(), "Area of s."),
+            new FunctionModel("canvas_new", "canvas_new", "canvas*", new[] { new ParameterModel("width", "int"), new ParameterModel("@params", "void*") }.ToEquatableArray(), null),
+            new FunctionModel("shapes_reset", "shapes_reset", "void", EquatableArray<ParameterModel>.Empty, null),
+        }.ToEquatableArray());
+
+    [Fact]
+    public void Bindings_MatchTheExpectedFile()
+    {
+        var file = BindingsEmitter.Emit(Model).Single(f => f.HintName == "Shapes.Native.Shapes.g.cs");
+        AssertMatchesExpected("Shapes.g.cs.txt", file.Text);
+    }
+
+    [Fact]
+    public void Facade_MatchesTheExpectedFile()
+    {
+        var file = BindingsEmitter.Emit(Model).Single(f => f.HintName == "Shapes.Native.Shapes.Facade.g.cs");
+        AssertMatchesExpected("Shapes.Facade.g.cs.txt", file.Text);
+    }
+
+    [Fact]
+    public void Output_IsTheSameForEqualModels_AndUsesOnlyNewlines()
+    {
+        var copy = Model with { Functions = Model.Functions.ToArray().ToEquatableArray() };
+        Assert.Equal(Model, copy);
+        var first = BindingsEmitter.Emit(Model);
+        var second = BindingsEmitter.Emit(copy);
+        Assert.Equal(first, second);
+        Assert.DoesNotContain('\r', string.Concat(first.Select(f => f.Text)));
+    }
+
+    private static void AssertMatchesExpected(string name, string actual)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "Interop.Generator.Tests", "Emit", "Expected", name);
+        if (Environment.GetEnvironmentVariable("INTEROP_UPDATE_EXPECTED") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.Equal(File.ReadAllText(path), actual);
+    }
+}
