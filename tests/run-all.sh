@@ -29,9 +29,11 @@ run_ctest release -DCMAKE_BUILD_TYPE=Release
 run_ctest sanitize -DCMAKE_BUILD_TYPE=Debug -DINTEROP_SANITIZE=ON
 
 echo "== xunit (Interop.sln) =="
-dotnet test "$root/Interop.sln" --logger "trx" --results-directory "$results/trx" || status=1
+dotnet_status=0
+# pipefail (set above) makes the pipeline fail when dotnet test does.
+dotnet test "$root/Interop.sln" 2>&1 | tee "$results/dotnet-test.log" || dotnet_status=1
 
-# Sum CTest's JUnit files and the xunit .trx files.
+# Sum CTest's JUnit files and the xunit summaries.
 passed=0 failed=0 skipped=0
 for xml in "$results"/ctest-*.xml; do
   [ -f "$xml" ] || continue
@@ -45,17 +47,19 @@ for xml in "$results"/ctest-*.xml; do
   failed=$(( failed + ${fail:-0} ))
   skipped=$(( skipped + skip ))
 done
-for trx in "$results"/trx/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$(( passed + ${p:-0} ))
-  failed=$(( failed + ${f:-0} ))
-  skipped=$(( skipped + ${t:-0} - ${e:-0} ))
-done
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    10, Skipped:     0, Total:    10, ...".
+xunit_failed=0
+while read -r f p sk; do
+  passed=$(( passed + p ))
+  xunit_failed=$(( xunit_failed + f ))
+  skipped=$(( skipped + sk ))
+done < <(sed -n 's/.*\(Passed\|Failed\)!  *- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\), Total.*/\2 \3 \4/p' "$results/dotnet-test.log")
+# A test host that crashed or a project that did not build prints no summary: count it as a failure.
+if [ "$dotnet_status" -ne 0 ] && [ "$xunit_failed" -eq 0 ]; then
+  echo "error: dotnet test failed without a test failure (a build error or a crashed test host); see above"
+  xunit_failed=1
+fi
+failed=$(( failed + xunit_failed ))
 
 if [ $(( passed + failed )) -eq 0 ]; then
   echo "error: no test ran"
