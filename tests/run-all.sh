@@ -37,7 +37,7 @@ dotnet test "$root/Interop.sln" 2>&1 | tee "$results/dotnet-test.log" || dotnet_
 passed=0 failed=0 skipped=0
 for xml in "$results"/ctest-*.xml; do
   [ -f "$xml" ] || continue
-  suite=$(grep -o '<testsuite [^>]*>' "$xml" | head -n 1)
+  suite=$(tr '\n\t' '  ' < "$xml" | grep -o '<testsuite [^>]*>' | head -n 1)
   total=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$suite")
   fail=$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$suite")
   skip=$(sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' <<<"$suite")
