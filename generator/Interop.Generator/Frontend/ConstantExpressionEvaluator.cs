@@ -348,9 +348,9 @@ internal sealed class ConstantExpressionEvaluator
 
     private void Enter()
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > MaxDepth || StackGuard.IsLow)
         {
-            throw new ConstantExpressionException($"expression nested deeper than {MaxDepth} levels", Current.Location);
+            throw new ConstantExpressionException($"expression nested too deeply (the limit is {MaxDepth} levels)", Current.Location);
         }
     }
 

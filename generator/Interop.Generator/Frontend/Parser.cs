@@ -159,10 +159,10 @@ internal sealed partial class Parser : ITypeNameOracle
     /// <summary>Counts one level of recursion for the scope's lifetime, refusing input nested past the limit.</summary>
     private NestingScope Nest()
     {
-        if (++_nesting > MaxNesting)
+        if (++_nesting > MaxNesting || StackGuard.IsLow)
         {
             _nesting--;
-            throw new ParseException(DiagnosticKind.LimitExceeded, Current.Location, $"declaration nested deeper than {MaxNesting} levels");
+            throw new ParseException(DiagnosticKind.LimitExceeded, Current.Location, $"declaration nested too deeply (the limit is {MaxNesting} levels)");
         }
 
         return new NestingScope(this);
@@ -185,7 +185,13 @@ internal sealed partial class Parser : ITypeNameOracle
             _pos = start + 1;
         }
 
+        // Braces opened before the error still enclose it: "struct s { int a : 99; };" must resume after "};".
         var depth = 0;
+        for (var i = start; i < _pos && i < _tokens.Count; i++)
+        {
+            depth = _tokens[i].Is("{") ? depth + 1 : _tokens[i].Is("}") ? Math.Max(0, depth - 1) : depth;
+        }
+
         while (Current.Kind != TokenKind.EndOfFile)
         {
             var token = _tokens[_pos++];

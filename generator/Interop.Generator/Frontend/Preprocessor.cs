@@ -36,8 +36,9 @@ internal sealed class PreprocessedUnit
 internal sealed class Preprocessor
 {
     private const int MaxIncludeDepth = 200;
-    private const long MaxExpandedTokens = 20_000_000;
+    private const long MaxExpandedTokens = 1_000_000;
     private const int MaxFrames = 100_000;
+    private const int MaxArgumentNesting = 256;
 
     private readonly IncludeResolver _resolver;
     private readonly DiagnosticBag _diagnostics;
@@ -48,6 +49,7 @@ internal sealed class Preprocessor
     private readonly List<Frame> _frames = new();
     private readonly List<Conditional> _conditions = new();
     private long _expandedTokens;
+    private int _isolatedDepth;
     private bool _aborted;
     private int _counter;
     private string? _pendingDoc;
@@ -451,8 +453,8 @@ internal sealed class Preprocessor
         try
         {
             var replaced = ReplaceDefinedAndHasOperators(args, directive);
-            var expanded = ExpandIsolated(replaced);
-            // A macro may expand to "defined X"; GCC and clang honour that, so do we.
+            // A macro may expand to "defined X"; GCC and clang honour that (leaving X unexpanded), so do we.
+            var expanded = ExpandIsolated(replaced, protectDefinedOperands: true);
             expanded = ReplaceDefinedAndHasOperators(expanded, directive);
             foreach (var token in expanded.Where(t => t.LexError is not null))
             {
@@ -1015,7 +1017,32 @@ internal sealed class Preprocessor
     }
 
     /// <summary>Fully macro-expands a token list on its own: a macro inside cannot read arguments past its end.</summary>
-    private List<Token> ExpandIsolated(List<Token> tokens)
+    private List<Token> ExpandIsolated(List<Token> tokens, bool protectDefinedOperands = false)
+    {
+        // Arguments are expanded recursively (a macro call inside an argument of a macro call...).
+        if (_isolatedDepth >= MaxArgumentNesting || StackGuard.IsLow)
+        {
+            if (!_aborted)
+            {
+                _diagnostics.Report(DiagnosticKind.LimitExceeded, tokens.Count > 0 ? tokens[0].Location : SourceLocation.None, $"macro invocations nested too deeply (the limit is {MaxArgumentNesting} levels); preprocessing stopped");
+                _aborted = true;
+            }
+
+            return new List<Token>();
+        }
+
+        _isolatedDepth++;
+        try
+        {
+            return ExpandIsolatedCore(tokens, protectDefinedOperands);
+        }
+        finally
+        {
+            _isolatedDepth--;
+        }
+    }
+
+    private List<Token> ExpandIsolatedCore(List<Token> tokens, bool protectDefinedOperands)
     {
         var sentinel = new Token(TokenKind.EndOfFile, "", SourceLocation.None);
         var frameCount = _frames.Count;
@@ -1030,7 +1057,7 @@ internal sealed class Preprocessor
                 break;
             }
 
-            if (!TryExpand(token))
+            if ((protectDefinedOperands && IsDefinedOperand(token, output)) || !TryExpand(token))
             {
                 output.Add(token);
             }
@@ -1043,6 +1070,19 @@ internal sealed class Preprocessor
         }
 
         return output;
+    }
+
+    /// <summary>Whether <paramref name="token"/> is the name in a <c>defined X</c> or <c>defined ( X</c> already output.</summary>
+    private static bool IsDefinedOperand(Token token, List<Token> output)
+    {
+        if (!token.IsIdentifier || output.Count == 0)
+        {
+            return false;
+        }
+
+        var last = output[output.Count - 1];
+        return (last.IsIdentifier && last.Text == "defined")
+            || (last.Is("(") && output.Count >= 2 && output[output.Count - 2].IsIdentifier && output[output.Count - 2].Text == "defined");
     }
 
     private static Token Number(long value, Token at) =>

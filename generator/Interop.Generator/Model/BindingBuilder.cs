@@ -198,6 +198,11 @@ internal sealed class BindingBuilder
     /// <summary>The C# spelling of a C type in a raw, blittable signature.</summary>
     private string MapType(CType type)
     {
+        if (StackGuard.IsLow)
+        {
+            throw new UnsupportedTypeException("the type is nested too deeply");
+        }
+
         switch (type)
         {
             case TypedefType typedef:

@@ -25,7 +25,20 @@ public abstract class CType
     }
 
     /// <summary>The type with every typedef looked through.</summary>
-    public CType Canonical => this is TypedefType t ? t.Decl.Type.Canonical : this;
+    public CType Canonical
+    {
+        get
+        {
+            // A loop, not recursion: a hostile header may chain thousands of typedefs.
+            var type = this;
+            while (type is TypedefType t)
+            {
+                type = t.Decl.Type;
+            }
+
+            return type;
+        }
+    }
 }
 
 public sealed class PrimitiveType : CType

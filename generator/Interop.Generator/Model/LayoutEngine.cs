@@ -48,6 +48,11 @@ public sealed class LayoutEngine
 
     public (long Size, long Alignment) Measure(CType type)
     {
+        if (StackGuard.IsLow)
+        {
+            throw new LayoutException("type nested too deeply to lay out");
+        }
+
         switch (type.Canonical)
         {
             case PrimitiveType p:
