@@ -9,6 +9,24 @@ namespace Interop.Generator.Emit;
 /// </summary>
 internal static class StructEmitter
 {
+    /// <summary>A property over the bits of its storage field; signed fields are sign-extended on read.</summary>
+    private static void EmitBitfield(SourceWriter w, BitfieldModel bitfield)
+    {
+        var mask = (bitfield.Width == 64 ? ulong.MaxValue : (1UL << bitfield.Width) - 1).ToString(CultureInfo.InvariantCulture) + "UL";
+        var shift = bitfield.Shift.ToString(CultureInfo.InvariantCulture);
+        var raw = $"((ulong){bitfield.StorageName} >> {shift} & {mask})";
+        var read = bitfield.IsSigned
+            ? $"({bitfield.CSharpType})((long)({raw} << {64 - bitfield.Width}) >> {64 - bitfield.Width})"
+            : $"({bitfield.CSharpType}){raw}";
+        var write = $"{bitfield.StorageName} = ({bitfield.StorageType})(((ulong){bitfield.StorageName} & ~({mask} << {shift})) | (((ulong)(long)value & {mask}) << {shift}));";
+
+        w.Doc(bitfield.Doc);
+        w.Open($"public {bitfield.CSharpType} {bitfield.Name}");
+        w.Line($"readonly get => unchecked({read});");
+        w.Line($"set => unchecked({write.TrimEnd(';')});");
+        w.Close();
+    }
+
     public static void Emit(SourceWriter w, StructModel model)
     {
         w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type {model.Name.TrimStart('@')}: only used through pointers." : null));
@@ -35,6 +53,20 @@ internal static class StructEmitter
             w.Doc(field.Doc);
             w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({field.Offset.ToString(CultureInfo.InvariantCulture)})]");
             w.Line($"public {field.CSharpType} {field.Name};");
+        }
+
+        foreach (var storage in model.Bitfields.GroupBy(b => b.StorageName))
+        {
+            w.Line();
+            var first0 = storage.First();
+            w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({first0.StorageOffset.ToString(CultureInfo.InvariantCulture)})]");
+            w.Line($"private {first0.StorageType} {first0.StorageName};");
+        }
+
+        foreach (var bitfield in model.Bitfields)
+        {
+            w.Line();
+            EmitBitfield(w, bitfield);
         }
 
         w.Close();

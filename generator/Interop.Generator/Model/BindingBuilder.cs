@@ -8,7 +8,7 @@ namespace Interop.Generator.Model;
 /// Decides what of a parsed header becomes C#: the functions, records, enums and constants declared
 /// in the bound files, plus every type they reference, each given its C# type name and layout.
 /// </summary>
-internal sealed class BindingBuilder
+internal sealed partial class BindingBuilder
 {
     private static readonly Dictionary<string, string> WellKnownTypedefs = new(StringComparer.Ordinal)
     {
@@ -27,6 +27,7 @@ internal sealed class BindingBuilder
     private readonly List<EnumDecl> _enums = new();
     private readonly HashSet<EnumDecl> _enumSet = new();
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<RecordDecl, string> _syntheticNames = new();
 
     public BindingBuilder(BindingRequest request, LayoutEngine layout, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
@@ -295,56 +296,10 @@ internal sealed class BindingBuilder
         return CSharpNames.Escape(name);
     }
 
-    private static string? RecordNameOrNull(RecordDecl record) => record.TypedefName ?? record.Tag;
+    private string? RecordNameOrNull(RecordDecl record) =>
+        record.TypedefName ?? record.Tag ?? (_syntheticNames.TryGetValue(record, out var name) ? name : null);
 
     private static string? EnumName(EnumDecl decl) => decl.TypedefName ?? decl.Tag;
-
-    private StructModel? BuildStruct(RecordDecl record)
-    {
-        var name = CSharpNames.Escape(RecordNameOrNull(record)!);
-        if (!record.IsComplete)
-        {
-            return new StructModel(name, record.IsUnion, IsOpaque: true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
-        }
-
-        RecordLayout layout;
-        try
-        {
-            layout = _layout.Layout(record);
-        }
-        catch (LayoutException e)
-        {
-            _diagnostics.Report(DiagnosticKind.LayoutError, record.Location, e.Message);
-            return null;
-        }
-
-        var fields = new List<FieldModel>();
-        var buffers = new List<FixedBufferModel>();
-        foreach (var field in layout.Fields)
-        {
-            var decl = field.Field;
-            if (decl.Name is null || decl.BitWidth is not null)
-            {
-                _diagnostics.Report(DiagnosticKind.Unsupported, decl.Location, decl.Name is null
-                    ? $"an anonymous member of '{name}' is not bound yet; the struct keeps its size"
-                    : $"bitfield '{decl.Name}' of '{name}' is not bound yet; the struct keeps its size");
-                continue;
-            }
-
-            try
-            {
-                var fieldName = decl.Name == RecordNameOrNull(record) ? decl.Name + "_" : decl.Name;
-                var type = decl.Type.Canonical is ArrayType array ? FixedBuffer(name, fieldName, array, buffers) : MapType(decl.Type);
-                fields.Add(new FieldModel(CSharpNames.Escape(fieldName), type, field.ByteOffset, decl.Doc));
-            }
-            catch (UnsupportedTypeException e)
-            {
-                _diagnostics.Report(DiagnosticKind.Unsupported, decl.Location, $"field '{decl.Name}' of '{name}' is not bound: {e.Message}; the struct keeps its size");
-            }
-        }
-
-        return new StructModel(name, record.IsUnion, IsOpaque: false, layout.Size, layout.Alignment, fields.ToEquatableArray(), buffers.ToEquatableArray(), record.Doc);
-    }
 
     private string FixedBuffer(string owner, string field, ArrayType array, List<FixedBufferModel> buffers)
     {

@@ -23,11 +23,37 @@ public sealed record EnumModel(string Name, string UnderlyingType, EquatableArra
 
 public sealed record EnumMemberModel(string Name, string Value, string? Doc);
 
-/// <summary>A struct or union with explicit offsets from the layout engine; opaque types have no fields.</summary>
-public sealed record StructModel(string Name, bool IsUnion, bool IsOpaque, long Size, long Alignment, EquatableArray<FieldModel> Fields, EquatableArray<FixedBufferModel> Buffers, string? Doc);
+/// <summary>
+/// A struct or union with explicit offsets from the layout engine; opaque types have no fields.
+/// Members of anonymous structs and unions are flattened into it at their absolute offsets, so they
+/// are reachable by their C names, as in C. <see cref="CName"/> spells the type in C
+/// (<c>struct tag</c> or a typedef name), for probes that compare our layout with a C compiler's.
+/// </summary>
+public sealed record StructModel(
+    string Name,
+    string CName,
+    bool IsUnion,
+    bool IsOpaque,
+    long Size,
+    long Alignment,
+    EquatableArray<FieldModel> Fields,
+    EquatableArray<BitfieldModel> Bitfields,
+    EquatableArray<FixedBufferModel> Buffers,
+    string? Doc);
 
 /// <summary>A field at a byte offset. <see cref="CSharpType"/> may name a fixed buffer type for C arrays.</summary>
-public sealed record FieldModel(string Name, string CSharpType, long Offset, string? Doc);
+public sealed record FieldModel(string Name, string CName, string CSharpType, long Offset, string? Doc);
+
+/// <summary>
+/// A C bitfield, exposed as a property that reads and writes <see cref="Width"/> bits at
+/// <see cref="Shift"/> within an integer storage field of <see cref="StorageSize"/> bytes at <see cref="StorageOffset"/>.
+/// </summary>
+public sealed record BitfieldModel(string Name, string CName, string CSharpType, bool IsSigned, long StorageOffset, int StorageSize, int Shift, int Width, long BitOffset, string? Doc)
+{
+    public string StorageName => $"_bitfield_{StorageOffset}_{StorageSize}";
+
+    public string StorageType => StorageSize switch { 1 => "byte", 2 => "ushort", 4 => "uint", _ => "ulong" };
+}
 
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
 public sealed record FixedBufferModel(string Name, string ElementType, long Length);

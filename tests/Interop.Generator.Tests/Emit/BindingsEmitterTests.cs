@@ -22,14 +22,18 @@ public sealed class BindingsEmitterTests
         }.ToEquatableArray(),
         new[]
         {
-            new StructModel("shape", false, false, 40, 8, new[]
+            new StructModel("shape", "struct shape", false, false, 48, 8, new[]
             {
-                new FieldModel("kind", "shape_kind", 0, null),
-                new FieldModel("name", "shape_name_Buffer", 4, "Zero-terminated name."),
-                new FieldModel("next", "shape*", 24, null),
-                new FieldModel("on_draw", "delegate* unmanaged[Cdecl]<shape*, int>", 32, null),
+                new FieldModel("kind", "kind", "shape_kind", 0, null),
+                new FieldModel("name", "name", "shape_name_Buffer", 4, "Zero-terminated name."),
+                new FieldModel("next", "next", "shape*", 24, null),
+                new FieldModel("on_draw", "on_draw", "delegate* unmanaged[Cdecl]<shape*, int>", 32, null),
+            }.ToEquatableArray(), new[]
+            {
+                new BitfieldModel("visible", "visible", "uint", false, 40, 1, 0, 1, 320, "Drawn or not."),
+                new BitfieldModel("layer", "layer", "int", true, 40, 2, 1, 9, 321, null),
             }.ToEquatableArray(), new[] { new FixedBufferModel("shape_name_Buffer", "sbyte", 16) }.ToEquatableArray(), "A shape & its <links>."),
-            new StructModel("canvas", false, true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, null),
+            new StructModel("canvas", "struct canvas", false, true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, null),
         }.ToEquatableArray(),
         new[]
         {
