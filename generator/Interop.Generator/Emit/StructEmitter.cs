@@ -18,12 +18,12 @@ internal static class StructEmitter
         var read = bitfield.IsSigned
             ? $"({bitfield.CSharpType})((long)({raw} << {64 - bitfield.Width}) >> {64 - bitfield.Width})"
             : $"({bitfield.CSharpType}){raw}";
-        var write = $"{bitfield.StorageName} = ({bitfield.StorageType})(((ulong){bitfield.StorageName} & ~({mask} << {shift})) | (((ulong)(long)value & {mask}) << {shift}));";
+        var write = $"{bitfield.StorageName} = unchecked(({bitfield.StorageType})(((ulong){bitfield.StorageName} & ~({mask} << {shift})) | (((ulong)(long)value & {mask}) << {shift})));";
 
         w.Doc(bitfield.Doc);
         w.Open($"public {bitfield.CSharpType} {bitfield.Name}");
         w.Line($"readonly get => unchecked({read});");
-        w.Line($"set => unchecked({write.TrimEnd(';')});");
+        w.Line($"set => {write}");
         w.Close();
     }
 

@@ -14,9 +14,12 @@ internal static class BuiltinHeaders
         ["stddef.h"] = """
             #ifndef __INTEROP_STDDEF_H
             #define __INTEROP_STDDEF_H
-            typedef unsigned long size_t;
-            typedef long ptrdiff_t;
-            typedef int wchar_t;
+            typedef __SIZE_TYPE__ size_t;
+            typedef __PTRDIFF_TYPE__ ptrdiff_t;
+            #ifndef __INTEROP_WCHAR_T
+            #define __INTEROP_WCHAR_T
+            typedef __WCHAR_TYPE__ wchar_t;
+            #endif
             typedef struct { long long __ll; long double __ld; } max_align_t;
             #define NULL ((void*)0)
             #define offsetof(type, member) __builtin_offsetof(type, member)
@@ -28,54 +31,257 @@ internal static class BuiltinHeaders
             typedef signed char int8_t;
             typedef short int16_t;
             typedef int int32_t;
-            typedef long int64_t;
+            typedef __INT64_TYPE__ int64_t;
             typedef unsigned char uint8_t;
             typedef unsigned short uint16_t;
             typedef unsigned int uint32_t;
-            typedef unsigned long uint64_t;
+            typedef __UINT64_TYPE__ uint64_t;
             typedef signed char int_least8_t;
             typedef short int_least16_t;
             typedef int int_least32_t;
-            typedef long int_least64_t;
+            typedef __INT64_TYPE__ int_least64_t;
             typedef unsigned char uint_least8_t;
             typedef unsigned short uint_least16_t;
             typedef unsigned int uint_least32_t;
-            typedef unsigned long uint_least64_t;
+            typedef __UINT64_TYPE__ uint_least64_t;
             typedef signed char int_fast8_t;
-            typedef long int_fast16_t;
-            typedef long int_fast32_t;
-            typedef long int_fast64_t;
+            typedef __INTPTR_TYPE__ int_fast16_t;
+            typedef __INTPTR_TYPE__ int_fast32_t;
+            typedef __INT64_TYPE__ int_fast64_t;
             typedef unsigned char uint_fast8_t;
-            typedef unsigned long uint_fast16_t;
-            typedef unsigned long uint_fast32_t;
-            typedef unsigned long uint_fast64_t;
-            typedef long intptr_t;
-            typedef unsigned long uintptr_t;
-            typedef long intmax_t;
-            typedef unsigned long uintmax_t;
+            typedef __UINTPTR_TYPE__ uint_fast16_t;
+            typedef __UINTPTR_TYPE__ uint_fast32_t;
+            typedef __UINT64_TYPE__ uint_fast64_t;
+            typedef __INTPTR_TYPE__ intptr_t;
+            typedef __UINTPTR_TYPE__ uintptr_t;
+            typedef __INTMAX_TYPE__ intmax_t;
+            typedef __UINTMAX_TYPE__ uintmax_t;
             #define INT8_MIN (-128)
             #define INT16_MIN (-32767-1)
             #define INT32_MIN (-2147483647-1)
-            #define INT64_MIN (-9223372036854775807L-1)
+            #define INT64_MIN (-9223372036854775807LL-1)
             #define INT8_MAX 127
             #define INT16_MAX 32767
             #define INT32_MAX 2147483647
-            #define INT64_MAX 9223372036854775807L
+            #define INT64_MAX 9223372036854775807LL
             #define UINT8_MAX 255
             #define UINT16_MAX 65535
             #define UINT32_MAX 4294967295U
-            #define UINT64_MAX 18446744073709551615UL
-            #define SIZE_MAX UINT64_MAX
+            #define UINT64_MAX 18446744073709551615ULL
+            #define SIZE_MAX (~(__SIZE_TYPE__)0)
             #define INTPTR_MAX INT64_MAX
             #define UINTPTR_MAX UINT64_MAX
+            #define INTMAX_MAX INT64_MAX
+            #define UINTMAX_MAX UINT64_MAX
             #define INT8_C(c) c
             #define INT16_C(c) c
             #define INT32_C(c) c
-            #define INT64_C(c) c ## L
+            #define INT64_C(c) c ## LL
             #define UINT8_C(c) c
             #define UINT16_C(c) c
             #define UINT32_C(c) c ## U
-            #define UINT64_C(c) c ## UL
+            #define UINT64_C(c) c ## ULL
+            #define INTMAX_C(c) c ## LL
+            #define UINTMAX_C(c) c ## ULL
+            #endif
+            """,
+        ["inttypes.h"] = """
+            #ifndef __INTEROP_INTTYPES_H
+            #define __INTEROP_INTTYPES_H
+            #include <stdint.h>
+            typedef struct { intmax_t quot; intmax_t rem; } imaxdiv_t;
+            #endif
+            """,
+        ["stdalign.h"] = """
+            #ifndef __INTEROP_STDALIGN_H
+            #define __INTEROP_STDALIGN_H
+            #define alignas _Alignas
+            #define alignof _Alignof
+            #endif
+            """,
+        ["stdnoreturn.h"] = "#define noreturn _Noreturn\n",
+        ["float.h"] = """
+            #ifndef __INTEROP_FLOAT_H
+            #define __INTEROP_FLOAT_H
+            #define FLT_RADIX 2
+            #define FLT_DIG 6
+            #define DBL_DIG 15
+            #define FLT_MANT_DIG 24
+            #define DBL_MANT_DIG 53
+            #endif
+            """,
+        ["string.h"] = "#include <stddef.h>\n",
+        ["strings.h"] = "#include <stddef.h>\n",
+        ["stdlib.h"] = """
+            #ifndef __INTEROP_STDLIB_H
+            #define __INTEROP_STDLIB_H
+            #include <stddef.h>
+            #define EXIT_SUCCESS 0
+            #define EXIT_FAILURE 1
+            #endif
+            """,
+        ["errno.h"] = """
+            #ifndef __INTEROP_ERRNO_H
+            #define __INTEROP_ERRNO_H
+            #define EPERM 1
+            #define ENOENT 2
+            #define EINTR 4
+            #define EIO 5
+            #define EAGAIN 11
+            #define ENOMEM 12
+            #define EACCES 13
+            #define EEXIST 17
+            #define EINVAL 22
+            #define ERANGE 34
+            #endif
+            """,
+        ["wchar.h"] = """
+            #ifndef __INTEROP_WCHAR_H
+            #define __INTEROP_WCHAR_H
+            #include <stddef.h>
+            typedef unsigned int wint_t;
+            typedef struct { int __count; union { unsigned int __wch; char __wchb[4]; } __value; } mbstate_t;
+            #define WEOF (0xffffffffu)
+            #endif
+            """,
+        ["sys/types.h"] = """
+            #ifndef __INTEROP_SYS_TYPES_H
+            #define __INTEROP_SYS_TYPES_H
+            #include <stddef.h>
+            #include <stdint.h>
+            typedef __PTRDIFF_TYPE__ ssize_t;
+            typedef long off_t;
+            typedef __INT64_TYPE__ off64_t;
+            typedef int pid_t;
+            typedef unsigned int uid_t;
+            typedef unsigned int gid_t;
+            typedef unsigned int mode_t;
+            typedef unsigned long dev_t;
+            typedef unsigned long ino_t;
+            typedef unsigned long nlink_t;
+            typedef long blksize_t;
+            typedef long blkcnt_t;
+            typedef int id_t;
+            typedef int key_t;
+            typedef long suseconds_t;
+            typedef unsigned int useconds_t;
+            typedef unsigned char u_char;
+            typedef unsigned short u_short;
+            typedef unsigned int u_int;
+            typedef unsigned long u_long;
+            typedef int8_t int8;
+            typedef uint8_t u_int8_t;
+            typedef uint16_t u_int16_t;
+            typedef uint32_t u_int32_t;
+            typedef uint64_t u_int64_t;
+            #include <__interop_time_types.h>
+            /* glibc's sys/types.h brings in fd_set this way, and headers such as curl's rely on it. */
+            #include <sys/select.h>
+            #endif
+            """,
+        ["__interop_time_types.h"] = """
+            #ifndef __INTEROP_TIME_TYPES_H
+            #define __INTEROP_TIME_TYPES_H
+            #if defined(_WIN32)
+            typedef long long time_t;
+            #else
+            typedef long time_t;
+            #endif
+            typedef long clock_t;
+            typedef int clockid_t;
+            typedef void* timer_t;
+            struct timespec { time_t tv_sec; long tv_nsec; };
+            #endif
+            """,
+        ["unistd.h"] = """
+            #ifndef __INTEROP_UNISTD_H
+            #define __INTEROP_UNISTD_H
+            #include <sys/types.h>
+            #define STDIN_FILENO 0
+            #define STDOUT_FILENO 1
+            #define STDERR_FILENO 2
+            #ifndef SEEK_SET
+            #define SEEK_SET 0
+            #define SEEK_CUR 1
+            #define SEEK_END 2
+            #endif
+            #endif
+            """,
+        ["stdio.h"] = """
+            #ifndef __INTEROP_STDIO_H
+            #define __INTEROP_STDIO_H
+            #include <stddef.h>
+            #include <stdarg.h>
+            #include <sys/types.h>
+            /* Opaque on purpose: FILE is only ever handled through pointers. */
+            typedef struct _IO_FILE FILE;
+            typedef struct _IO_fpos fpos_t;
+            #define EOF (-1)
+            #define BUFSIZ 8192
+            #define FILENAME_MAX 4096
+            #ifndef SEEK_SET
+            #define SEEK_SET 0
+            #define SEEK_CUR 1
+            #define SEEK_END 2
+            #endif
+            #endif
+            """,
+        ["time.h"] = """
+            #ifndef __INTEROP_TIME_H
+            #define __INTEROP_TIME_H
+            #include <stddef.h>
+            #include <__interop_time_types.h>
+            struct tm {
+                int tm_sec; int tm_min; int tm_hour; int tm_mday; int tm_mon; int tm_year; int tm_wday; int tm_yday; int tm_isdst;
+            #if !defined(_WIN32)
+                long tm_gmtoff; const char* tm_zone;
+            #endif
+            };
+            #define CLOCKS_PER_SEC 1000000l
+            #endif
+            """,
+        ["sys/time.h"] = """
+            #ifndef __INTEROP_SYS_TIME_H
+            #define __INTEROP_SYS_TIME_H
+            #include <sys/types.h>
+            #include <time.h>
+            struct timeval { time_t tv_sec; suseconds_t tv_usec; };
+            struct timezone { int tz_minuteswest; int tz_dsttime; };
+            #endif
+            """,
+        ["sys/select.h"] = """
+            #ifndef __INTEROP_SYS_SELECT_H
+            #define __INTEROP_SYS_SELECT_H
+            #include <sys/time.h>
+            #define FD_SETSIZE 1024
+            typedef struct { long fds_bits[FD_SETSIZE / (8 * (int)sizeof(long))]; } fd_set;
+            #endif
+            """,
+        ["sys/socket.h"] = """
+            #ifndef __INTEROP_SYS_SOCKET_H
+            #define __INTEROP_SYS_SOCKET_H
+            #include <sys/types.h>
+            typedef unsigned int socklen_t;
+            typedef unsigned short sa_family_t;
+            struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
+            struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigned long __ss_align; };
+            #define AF_UNSPEC 0
+            #define AF_UNIX 1
+            #define AF_INET 2
+            #define AF_INET6 10
+            #define SOCK_STREAM 1
+            #define SOCK_DGRAM 2
+            #endif
+            """,
+        ["sys/poll.h"] = "#include <poll.h>\n",
+        ["poll.h"] = """
+            #ifndef __INTEROP_POLL_H
+            #define __INTEROP_POLL_H
+            typedef unsigned long nfds_t;
+            struct pollfd { int fd; short events; short revents; };
+            #define POLLIN 0x001
+            #define POLLPRI 0x002
+            #define POLLOUT 0x004
             #endif
             """,
         ["stdbool.h"] = """

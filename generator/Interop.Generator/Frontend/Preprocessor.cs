@@ -777,6 +777,8 @@ internal sealed class Preprocessor
 
         switch (token.Text)
         {
+            case "_Pragma":
+                return PragmaOperator(token);
             case "__LINE__":
                 PushTokens(new List<Token> { Number(token.Location.Line, token) });
                 return true;
@@ -820,6 +822,30 @@ internal sealed class Preprocessor
 
         var resultHideSet = token.HideSet.Intersect(close.HideSet).Add(macro.Name);
         PushTokens(Substitute(macro, arguments, token, resultHideSet));
+        return true;
+    }
+
+    /// <summary>C99's <c>_Pragma("...")</c>: destringized and handled like a <c>#pragma</c> line.</summary>
+    private bool PragmaOperator(Token keyword)
+    {
+        if (Peek() is not { } open || !open.Is("("))
+        {
+            return false;
+        }
+
+        Next();
+        var literal = Next();
+        var close = Next();
+        if (literal is null || literal.Kind != TokenKind.StringLiteral || close is null || !close.Is(")"))
+        {
+            _diagnostics.Report(DiagnosticKind.DirectiveError, keyword.Location, "_Pragma expects a parenthesized string literal");
+            return true;
+        }
+
+        var text = literal.Text.Substring(literal.Text.IndexOf('"') + 1).TrimEnd('"').Replace("\\\"", "\"").Replace("\\\\", "\\");
+        var tokens = Lexer.Tokenize(text, keyword.Location.File, new DiagnosticBag());
+        tokens.RemoveAt(tokens.Count - 1);
+        Pragma(tokens.Select(t => t.ForExpansion(keyword.Location, HideSet.Empty, t.HasLeadingSpace)).ToList(), keyword);
         return true;
     }
 

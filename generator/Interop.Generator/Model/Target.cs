@@ -32,7 +32,7 @@ public sealed class Target
         ("__x86_64__", "1"), ("__x86_64", "1"), ("__amd64__", "1"), ("__amd64", "1"),
         ("__linux__", "1"), ("__linux", "1"), ("linux", "1"), ("__gnu_linux__", "1"), ("__unix__", "1"), ("__unix", "1"), ("unix", "1"), ("__ELF__", "1"),
         ("__LP64__", "1"), ("_LP64", "1"), ("__SIZEOF_LONG__", "8"), ("__SIZEOF_LONG_DOUBLE__", "16"), ("__SIZEOF_WCHAR_T__", "4"),
-        ("__WCHAR_TYPE__", "int"), ("__LONG_MAX__", "9223372036854775807L"), ("__SIZE_TYPE__", "long unsigned int"),
+        ("__WCHAR_TYPE__", "int"), ("__WINT_TYPE__", "unsigned int"), ("__LONG_MAX__", "9223372036854775807L"), ("__SIZE_TYPE__", "long unsigned int"),
         ("__PTRDIFF_TYPE__", "long int"), ("__INTPTR_TYPE__", "long int"), ("__UINTPTR_TYPE__", "long unsigned int"),
         ("__INT64_TYPE__", "long int"), ("__UINT64_TYPE__", "long unsigned int"), ("__INTMAX_TYPE__", "long int"), ("__UINTMAX_TYPE__", "long unsigned int"),
         ("__SSE__", "1"), ("__SSE2__", "1")));

@@ -90,13 +90,13 @@ public class PreprocessorDirectiveTests
 
     [Theory]
     [InlineData("stdint.h", "#include <stdint.h>\nuint8_t x;", "unsigned char")]
-    [InlineData("stddef.h", "#include <stddef.h>\nsize_t n;", "unsigned long")]
+    [InlineData("stddef.h", "#include <stddef.h>\nsize_t n;", "long unsigned int")]
     [InlineData("stdbool.h", "#include <stdbool.h>\nbool b = true;", "_Bool b = 1")]
     public void Preprocessor_BuiltinHeadersResolveWithoutIncludeDirectories(string header, string text, string expectedFragment)
     {
         var diagnostics = new DiagnosticBag();
         var resolver = new Interop.Generator.Frontend.IncludeResolver(_ => null, Array.Empty<string>());
-        var unit = Interop.Generator.Frontend.Preprocessor.Run(new Interop.Generator.Frontend.SourceFile("/src/t.h", text), resolver, Array.Empty<KeyValuePair<string, string>>(), diagnostics);
+        var unit = Interop.Generator.Frontend.Preprocessor.Run(new Interop.Generator.Frontend.SourceFile("/src/t.h", text), resolver, Interop.Generator.Model.Target.X64Linux.PredefinedMacros, diagnostics);
         Assert.Empty(diagnostics.Items);
         Assert.Contains("<builtin>/" + header, unit.Files);
         Assert.Contains(expectedFragment, string.Join(" ", unit.Tokens.Select(t => t.Text)));
