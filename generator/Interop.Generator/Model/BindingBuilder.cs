@@ -81,11 +81,19 @@ internal sealed partial class BindingBuilder
 
         foreach (var macro in macros)
         {
-            if (!macro.IsFunctionLike && macro.Body.Count > 0 && _isBoundFile(macro.Location.File) && !_usedNames.Contains(macro.Name)
-                && parser.TryEvaluateConstant(expandMacro(macro.Name), out var value))
+            if (macro.IsFunctionLike || macro.Body.Count == 0 || !_isBoundFile(macro.Location.File) || _usedNames.Contains(macro.Name))
+            {
+                continue;
+            }
+
+            var expansion = expandMacro(macro.Name);
+            var constant = parser.TryEvaluateConstant(expansion, out var value)
+                ? Constant(macro.Name, value, macro.Doc)
+                : MacroLiteral.TryRead(expansion, out var type, out var literal) ? new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc) : null;
+            if (constant is not null)
             {
                 _usedNames.Add(macro.Name);
-                constants.Add(Constant(macro.Name, value, macro.Doc));
+                constants.Add(constant);
             }
         }
 

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Interop.Generator.Frontend;
+
+namespace Interop.Generator.Model;
+
+/// <summary>
+/// Reads the non-integer constants a <c>#define</c> can hold: string literals (adjacent ones
+/// concatenated, as C does) and floating constants, as C# <c>const</c> values.
+/// </summary>
+internal static class MacroLiteral
+{
+    public static bool TryRead(List<Token> expansion, out string csharpType, out string literal)
+    {
+        csharpType = literal = "";
+        var tokens = StripParentheses(expansion);
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        if (tokens.All(t => t.Kind == TokenKind.StringLiteral && t.Text.StartsWith("\"", StringComparison.Ordinal)))
+        {
+            return TryString(tokens, out csharpType, out literal);
+        }
+
+        var negative = tokens.Count == 2 && tokens[0].Is("-");
+        var number = tokens[tokens.Count - 1];
+        if ((tokens.Count == 1 || negative) && number.Kind == TokenKind.Number)
+        {
+            return TryFloating((negative ? "-" : "") + number.Text, out csharpType, out literal);
+        }
+
+        return false;
+    }
+
+    private static List<Token> StripParentheses(List<Token> tokens)
+    {
+        while (tokens.Count >= 2 && tokens[0].Is("(") && tokens[tokens.Count - 1].Is(")"))
+        {
+            tokens = tokens.GetRange(1, tokens.Count - 2);
+        }
+
+        return tokens;
+    }
+
+    private static bool TryString(List<Token> tokens, out string csharpType, out string literal)
+    {
+        csharpType = "string";
+        literal = "";
+        var bytes = new List<byte>();
+        foreach (var token in tokens)
+        {
+            if (!TryAppendUtf8(token.Text.Substring(1, token.Text.Length - 2), bytes))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            literal = Quote(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray()));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false; // not UTF-8: a C# string would not round-trip the bytes
+        }
+    }
+
+    /// <summary>The bytes a narrow C string literal stores: source characters as UTF-8, escapes as the bytes they name.</summary>
+    private static bool TryAppendUtf8(string body, List<byte> bytes)
+    {
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] != '\\')
+            {
+                var length = char.IsHighSurrogate(body[i]) && i + 1 < body.Length ? 2 : 1;
+                bytes.AddRange(Encoding.UTF8.GetBytes(body.Substring(i, length)));
+                i += length - 1;
+                continue;
+            }
+
+            var end = i + 1;
+            if (end >= body.Length)
+            {
+                return false;
+            }
+
+            // One escape sequence: its extent depends on its kind.
+            if (body[end] == 'x')
+            {
+                end++;
+                while (end < body.Length && Uri.IsHexDigit(body[end])) end++;
+            }
+            else if (body[end] is >= '0' and <= '7')
+            {
+                var limit = Math.Min(body.Length, end + 3);
+                while (end < limit && body[end] is >= '0' and <= '7') end++;
+            }
+            else
+            {
+                end++;
+            }
+
+            if (!NumberLiteral.TryUnescape(body.Substring(i, end - i), out var units) || units.Count != 1 || units[0] > 0xFF)
+            {
+                return false;
+            }
+
+            bytes.Add((byte)units[0]);
+            i = end - 1;
+        }
+
+        return true;
+    }
+
+    private static bool TryFloating(string text, out string csharpType, out string literal)
+    {
+        csharpType = literal = "";
+        var lower = text.ToLowerInvariant();
+        if (lower.StartsWith("0x", StringComparison.Ordinal) || lower.StartsWith("-0x", StringComparison.Ordinal) || !(lower.Contains('.') || lower.Contains('e')))
+        {
+            return false; // hexadecimal floats are rare; integers were handled by the evaluator
+        }
+
+        var isFloat = lower.EndsWith("f", StringComparison.Ordinal);
+        if (lower.EndsWith("l", StringComparison.Ordinal))
+        {
+            return false; // long double has no C# counterpart
+        }
+
+        var digits = isFloat ? lower.Substring(0, lower.Length - 1) : lower;
+        if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsInfinity(value) || double.IsNaN(value))
+        {
+            return false;
+        }
+
+        csharpType = isFloat ? "float" : "double";
+        literal = isFloat
+            ? ((float)value).ToString("R", CultureInfo.InvariantCulture) + "F"
+            : value.ToString("R", CultureInfo.InvariantCulture) + "D";
+        return true;
+    }
+
+    private static string Quote(string text)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x7F)
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}
