@@ -15,6 +15,7 @@ internal sealed partial class Parser
         public Token First { get; set; } = null!;
         public string? Doc { get; set; }
         public bool DefinedTag { get; set; }
+        public List<AttributeInfo> Attributes { get; } = new();
     }
 
     private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal)
@@ -77,8 +78,9 @@ internal sealed partial class Parser
 
         while (true)
         {
+            _declaratorAttributes.Clear();
             var (name, type) = Declarator(specifiers.Type);
-            SkipAttributesAndAsmLabels();
+            _declaratorAttributes.AddRange(ReadAttributesAndAsmLabels());
             if (name is null)
             {
                 throw Error("expected a declarator name");
@@ -86,7 +88,8 @@ internal sealed partial class Parser
 
             if (specifiers.IsTypedef)
             {
-                DeclareTypedef(name, type, specifiers);
+                var typedef = DeclareTypedef(name, type, specifiers);
+                typedef.RequestedAlignment = AttributeInfo.Alignment(specifiers.Attributes.Concat(_declaratorAttributes), _layout);
             }
             else if (type is FunctionType function)
             {
@@ -115,7 +118,7 @@ internal sealed partial class Parser
         }
     }
 
-    private void DeclareTypedef(Token name, CType type, Specifiers specifiers)
+    private TypedefDecl DeclareTypedef(Token name, CType type, Specifiers specifiers)
     {
         var decl = new TypedefDecl(name.Text, type, name.Location, specifiers.Doc ?? name.DocComment);
         _typedefs[name.Text] = decl;
@@ -131,6 +134,8 @@ internal sealed partial class Parser
                 enumeration.Doc ??= decl.Doc;
                 break;
         }
+
+        return decl;
     }
 
     private void SkipInitializer()
@@ -194,16 +199,9 @@ internal sealed partial class Parser
                 continue;
             }
 
-            if (IsAttributeStart(token))
+            if (IsAttributeStart(token) || text is "_Alignas" or "alignas")
             {
-                SkipAttribute();
-                continue;
-            }
-
-            if (text is "_Alignas" or "alignas")
-            {
-                Advance();
-                SkipBalanced("(", ")");
+                specifiers.Attributes.AddRange(ReadAttribute());
                 continue;
             }
 
@@ -324,50 +322,6 @@ internal sealed partial class Parser
             || IsAttributeStart(token) || token.Text is "_Alignas" or "alignas" || _typedefs.ContainsKey(token.Text);
     }
 
-    private static bool IsAttributeStart(Token token) =>
-        token.IsIdentifier && token.Text is "__attribute__" or "__attribute" or "__declspec" or "__cdecl" or "__stdcall" or "__fastcall" or "__vectorcall" or "_cdecl" or "__forceinline";
-
-    /// <summary>Reads past one GNU <c>__attribute__((...))</c>, MSVC <c>__declspec(...)</c> or calling-convention keyword.</summary>
-    private List<string> SkipAttribute()
-    {
-        var names = new List<string>();
-        var token = Advance();
-        if (token.Text is "__attribute__" or "__attribute" or "__declspec")
-        {
-            var start = _pos;
-            SkipBalanced("(", ")");
-            for (var i = start; i < _pos; i++)
-            {
-                if (_tokens[i].IsIdentifier && i > start && (_tokens[i - 1].Is("(") || _tokens[i - 1].Is(",")))
-                {
-                    names.Add(_tokens[i].Text.Trim('_'));
-                }
-            }
-        }
-
-        return names;
-    }
-
-    private void SkipAttributesAndAsmLabels()
-    {
-        while (true)
-        {
-            if (IsAttributeStart(Current))
-            {
-                SkipAttribute();
-            }
-            else if (At("__asm__") || At("__asm") || At("asm"))
-            {
-                Advance();
-                SkipBalanced("(", ")");
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>A declarator: pointers, an optional name (abstract declarators have none), then array and function suffixes.</summary>
     private (Token? Name, CType Type) Declarator(CType type)
     {
@@ -381,7 +335,7 @@ internal sealed partial class Parser
                 {
                     if (IsAttributeStart(Current))
                     {
-                        SkipAttribute();
+                        ReadAttribute();
                     }
                     else
                     {
@@ -394,7 +348,7 @@ internal sealed partial class Parser
 
             if (IsAttributeStart(Current))
             {
-                SkipAttribute();
+                _declaratorAttributes.AddRange(ReadAttribute());
                 continue;
             }
 
@@ -422,7 +376,7 @@ internal sealed partial class Parser
             name = Advance();
         }
 
-        SkipAttributesAndAsmLabels();
+        _declaratorAttributes.AddRange(ReadAttributesAndAsmLabels());
         type = TypeSuffix(type);
         return (name, type);
     }

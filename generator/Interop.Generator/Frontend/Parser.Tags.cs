@@ -11,10 +11,10 @@ internal sealed partial class Parser
         using var nesting = Nest();
         var keyword = Advance();
         var isUnion = keyword.Text == "union";
-        var attributes = new List<string>();
+        var attributes = new List<AttributeInfo>();
         while (IsAttributeStart(Current))
         {
-            attributes.AddRange(SkipAttribute());
+            attributes.AddRange(ReadAttribute());
         }
 
         Token? tag = null;
@@ -71,11 +71,12 @@ internal sealed partial class Parser
 
         while (IsAttributeStart(Current))
         {
-            attributes.AddRange(SkipAttribute());
+            attributes.AddRange(ReadAttribute());
         }
 
         record.Fields = fields;
-        record.IsPacked = attributes.Contains("packed");
+        record.IsPacked = attributes.Any(a => a.Name == "packed");
+        record.RequestedAlignment = AttributeInfo.Alignment(attributes, _layout);
         specifiers.DefinedTag = true;
         return new RecordType(record);
     }
@@ -112,6 +113,7 @@ internal sealed partial class Parser
         {
             Token? name = null;
             var type = specifiers.Type;
+            _declaratorAttributes.Clear();
             if (!At(":"))
             {
                 (name, type) = Declarator(specifiers.Type);
@@ -135,7 +137,7 @@ internal sealed partial class Parser
                 width = (int)value.AsSigned;
             }
 
-            SkipAttributesAndAsmLabels();
+            _declaratorAttributes.AddRange(ReadAttributesAndAsmLabels());
             if (name is null && width is null)
             {
                 throw Error("expected a member name");
@@ -146,7 +148,12 @@ internal sealed partial class Parser
                 throw Error($"member '{name?.Text}' declared as a function", name);
             }
 
-            fields.Add(new FieldDecl(name?.Text, type, width, (name ?? specifiers.First).Location, name?.DocComment ?? doc));
+            var attributes = specifiers.Attributes.Concat(_declaratorAttributes).ToList();
+            fields.Add(new FieldDecl(name?.Text, type, width, (name ?? specifiers.First).Location, name?.DocComment ?? doc)
+            {
+                IsPacked = attributes.Any(a => a.Name == "packed"),
+                RequestedAlignment = AttributeInfo.Alignment(attributes, _layout),
+            });
             if (Accept(","))
             {
                 continue;
@@ -163,7 +170,7 @@ internal sealed partial class Parser
         var keyword = Advance();
         while (IsAttributeStart(Current))
         {
-            SkipAttribute();
+            ReadAttribute();
         }
 
         Token? tag = null;
@@ -214,7 +221,7 @@ internal sealed partial class Parser
 
             while (IsAttributeStart(Current))
             {
-                SkipAttribute();
+                ReadAttribute();
             }
 
             var value = next;

@@ -39,6 +39,9 @@ internal sealed partial class Parser : ITypeNameOracle
     private int _nesting;
     private int? _pack;
 
+    // Attributes written after a declarator's name; its caller decides what they apply to.
+    private readonly List<AttributeInfo> _declaratorAttributes = new();
+
     public Parser(IReadOnlyList<Token> tokens, LayoutEngine layout, DiagnosticBag diagnostics)
     {
         _tokens = tokens;
@@ -185,11 +188,11 @@ internal sealed partial class Parser : ITypeNameOracle
             _pos = start + 1;
         }
 
-        // Braces opened before the error still enclose it: "struct s { int a : 99; };" must resume after "};".
+        // Brackets opened before the error still enclose it: "struct s { int a : 99; };" must resume after "};".
         var depth = 0;
         for (var i = start; i < _pos && i < _tokens.Count; i++)
         {
-            depth = _tokens[i].Is("{") ? depth + 1 : _tokens[i].Is("}") ? Math.Max(0, depth - 1) : depth;
+            depth = _tokens[i].Is("{") || _tokens[i].Is("(") ? depth + 1 : _tokens[i].Is("}") || _tokens[i].Is(")") ? Math.Max(0, depth - 1) : depth;
         }
 
         while (Current.Kind != TokenKind.EndOfFile)

@@ -73,6 +73,12 @@ public sealed class FieldDecl
     public int? BitWidth { get; }
     public SourceLocation Location { get; }
     public string? Doc { get; }
+
+    /// <summary><c>__attribute__((packed))</c> on the field: it is aligned to one byte.</summary>
+    public bool IsPacked { get; set; }
+
+    /// <summary><c>aligned(n)</c> or <c>_Alignas(n)</c> on the field: at least this alignment.</summary>
+    public long? RequestedAlignment { get; set; }
 }
 
 public sealed class EnumDecl : Declaration
@@ -113,6 +119,9 @@ public sealed class TypedefDecl : Declaration
 
     public string Name { get; }
     public CType Type { get; }
+
+    /// <summary><c>aligned(n)</c> on a typedef sets the type's alignment, up or down, as GCC and clang do.</summary>
+    public long? RequestedAlignment { get; set; }
 }
 
 public sealed class FunctionDecl : Declaration

@@ -46,14 +46,31 @@ public sealed class LayoutEngine
 
     public long AlignOf(CType type) => Measure(type).Alignment;
 
+    /// <summary>What a bare <c>__attribute__((aligned))</c> means: the largest alignment any type has on the target.</summary>
+    public long MaxAlignment => 16;
+
     public (long Size, long Alignment) Measure(CType type)
+    {
+        // The first typedef in the chain that carries aligned(n) decides the alignment.
+        for (var t = type; t is TypedefType typedef; t = typedef.Decl.Type)
+        {
+            if (typedef.Decl.RequestedAlignment is { } requested)
+            {
+                return (MeasureCanonical(type.Canonical).Size, requested);
+            }
+        }
+
+        return MeasureCanonical(type.Canonical);
+    }
+
+    private (long Size, long Alignment) MeasureCanonical(CType type)
     {
         if (StackGuard.IsLow)
         {
             throw new LayoutException("type nested too deeply to lay out");
         }
 
-        switch (type.Canonical)
+        switch (type)
         {
             case PrimitiveType p:
                 return Primitive(p.Kind);
@@ -117,7 +134,7 @@ public sealed class LayoutEngine
         foreach (var field in record.Fields!)
         {
             var (size, natural) = FieldMeasure(field);
-            var fieldAlign = EffectiveAlignment(record, natural);
+            var fieldAlign = EffectiveAlignment(record, field, natural);
             if (field.BitWidth is { } width)
             {
                 var unitBits = size * 8;
@@ -160,7 +177,7 @@ public sealed class LayoutEngine
         foreach (var field in record.Fields!)
         {
             var (size, natural) = FieldMeasure(field);
-            var fieldAlign = EffectiveAlignment(record, natural);
+            var fieldAlign = EffectiveAlignment(record, field, natural);
             fields.Add(new FieldLayout(field, 0, 0, size));
             sizeBits = Math.Max(sizeBits, field.BitWidth is { } width ? width : size * 8);
             if (field.BitWidth is not 0)
@@ -193,14 +210,16 @@ public sealed class LayoutEngine
         return Measure(field.Type);
     }
 
-    private static long EffectiveAlignment(RecordDecl record, long natural)
+    /// <summary>packed lowers to 1, aligned(n) raises, and #pragma pack caps the result, as clang does.</summary>
+    private static long EffectiveAlignment(RecordDecl record, FieldDecl field, long natural)
     {
-        if (record.IsPacked)
+        var alignment = record.IsPacked || field.IsPacked ? 1 : natural;
+        if (field.RequestedAlignment is { } requested)
         {
-            return 1;
+            alignment = Math.Max(alignment, requested);
         }
 
-        return record.MaxFieldAlignment is { } max ? Math.Min(natural, max) : natural;
+        return record.MaxFieldAlignment is { } max ? Math.Min(alignment, max) : alignment;
     }
 
     private (long, long) Primitive(PrimitiveKind kind) => kind switch
