@@ -254,7 +254,7 @@ internal static class BuiltinHeaders
             #define __INTEROP_SYS_SELECT_H
             #include <sys/time.h>
             #define FD_SETSIZE 1024
-            typedef struct { long fds_bits[FD_SETSIZE / (8 * (int)sizeof(long))]; } fd_set;
+            typedef struct { long __fds_bits[FD_SETSIZE / (8 * (int)sizeof(long))]; } fd_set;
             #endif
             """,
         ["sys/socket.h"] = """

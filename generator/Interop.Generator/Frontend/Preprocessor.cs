@@ -543,9 +543,9 @@ internal sealed class Preprocessor
             }
 
             default:
-                // __has_attribute, __has_builtin, __has_feature and friends: nothing is claimed yet.
                 _ = directive;
-                return false;
+                var name = operand.Count == 1 && operand[0].IsIdentifier ? operand[0].Text : "";
+                return CompilerFeatures.Has(op.Text, name);
         }
     }
 
