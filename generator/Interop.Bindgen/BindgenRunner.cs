@@ -13,7 +13,8 @@ internal sealed record BindgenOptions(
     IReadOnlyList<string> Defines,
     string? Library,
     string? Namespace,
-    string? ClassName);
+    string? ClassName,
+    string? Target = null);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -26,7 +27,8 @@ internal static class BindgenRunner
             options.Namespace,
             options.ClassName,
             options.IncludeDirectories.Select(d => ToGeneratorPath(Path.GetFullPath(d))),
-            options.Defines);
+            options.Defines,
+            options.Target);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

@@ -87,7 +87,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 Metadata("InteropNamespace") ?? Property("RootNamespace"),
                 Metadata("InteropClass"),
                 includeDirectories.Select(PathText.Normalize),
-                SplitList(Metadata("InteropDefines")));
+                SplitList(Metadata("InteropDefines")),
+                Metadata("InteropTarget") ?? Property("InteropTarget"));
         }
 
         return new HeaderInput(path, text, request);

@@ -30,7 +30,13 @@ public static class HeaderCompiler
                 return Result(null, diagnostics);
             }
 
-            var target = Target.X64Linux;
+            var target = Target.Find(request.Target);
+            if (target is null)
+            {
+                diagnostics.Report(DiagnosticKind.InvalidOption, new SourceLocation(headerPath, 0, 0), $"unknown target '{request.Target}'; use one of {string.Join(", ", Target.All)}");
+                return Result(null, diagnostics);
+            }
+
             var resolver = new IncludeResolver(readFile, request.IncludeDirectories.ToArray());
             var unit = Preprocessor.Run(new SourceFile(headerPath, text), resolver, target.PredefinedMacros.Concat(UserDefines(request)), diagnostics);
             cancellationToken.ThrowIfCancellationRequested();
@@ -42,7 +48,8 @@ public static class HeaderCompiler
 
             var boundDirectory = PathText.Directory(headerPath);
             bool IsBound(string file) => file == headerPath || (boundDirectory.Length > 0 && file.StartsWith(boundDirectory, StringComparison.Ordinal));
-            var model = new BindingBuilder(request, layout, diagnostics, IsBound).Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
+            var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
+            var model = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound).Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)

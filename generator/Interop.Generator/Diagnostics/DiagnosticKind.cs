@@ -30,6 +30,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind InlineSkipped = new("INTEROP1020", DiagnosticSeverity.Info, "Inline function has no symbol");
     public static readonly DiagnosticKind VariadicSkipped = new("INTEROP1021", DiagnosticSeverity.Warning, "Variadic function not bound");
     public static readonly DiagnosticKind LayoutError = new("INTEROP1030", DiagnosticSeverity.Error, "Type has no layout");
+    public static readonly DiagnosticKind LayoutDiffersBetweenTargets = new("INTEROP1031", DiagnosticSeverity.Warning, "Struct layout differs between targets");
     public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
     public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
@@ -37,7 +38,7 @@ public sealed class DiagnosticKind
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
     {
         HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
-        UnknownDirective, SyntaxError, Unsupported, UnknownType, InlineSkipped, VariadicSkipped, LayoutError,
+        UnknownDirective, SyntaxError, Unsupported, UnknownType, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
         LimitExceeded, InvalidOption, InternalError,
     };
 }

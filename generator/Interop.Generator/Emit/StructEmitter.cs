@@ -39,7 +39,9 @@ internal static class StructEmitter
         }
 
         var size = model.Size.ToString(CultureInfo.InvariantCulture);
-        w.Line($"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Explicit, Size = {size})]");
+        w.Line(model.IsSequential
+            ? $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Sequential)]"
+            : $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Explicit, Size = {size})]");
         w.Open($"public unsafe partial struct {model.Name}");
         var first = true;
         foreach (var field in model.Fields)
@@ -51,7 +53,11 @@ internal static class StructEmitter
 
             first = false;
             w.Doc(field.Doc);
-            w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({field.Offset.ToString(CultureInfo.InvariantCulture)})]");
+            if (!model.IsSequential)
+            {
+                w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({field.Offset.ToString(CultureInfo.InvariantCulture)})]");
+            }
+
             w.Line($"public {field.CSharpType} {field.Name};");
         }
 

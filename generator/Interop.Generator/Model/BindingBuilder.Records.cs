@@ -12,7 +12,7 @@ internal sealed partial class BindingBuilder
         var cSpelling = record.TypedefName ?? (record.Tag is not null ? (record.IsUnion ? "union " : "struct ") + record.Tag : cName);
         if (!record.IsComplete)
         {
-            return new StructModel(name, cSpelling, record.IsUnion, IsOpaque: true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
+            return new StructModel(name, cSpelling, record.IsUnion, IsOpaque: true, IsSequential: false, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
         }
 
         RecordLayout layout;
@@ -28,17 +28,86 @@ internal sealed partial class BindingBuilder
 
         var members = new StructMembers(name, cName, layout.Size);
         AddMembers(record, layout, 0, members);
+        var sequential = IsPlain(record) && members.Fields.Count == record.Fields!.Count;
+        if (!sequential)
+        {
+            WarnIfLayoutDiffers(record, layout, name);
+        }
+
         return new StructModel(
             name,
             _syntheticNames.ContainsKey(record) ? "" : cSpelling,
             record.IsUnion,
             IsOpaque: false,
+            sequential,
             layout.Size,
             layout.Alignment,
             members.Fields.ToEquatableArray(),
             members.Bitfields.ToEquatableArray(),
             members.Buffers.ToEquatableArray(),
             record.Doc);
+    }
+
+    /// <summary>
+    /// True when .NET's sequential layout gives C's layout on every target: no unions, bitfields, anonymous
+    /// members, packing, alignment attributes or flexible arrays, so natural alignment does all the work.
+    /// </summary>
+    private static bool IsPlain(RecordDecl record)
+    {
+        if (record.IsUnion || record.IsPacked || record.MaxFieldAlignment is not null || record.RequestedAlignment is not null)
+        {
+            return false;
+        }
+
+        foreach (var field in record.Fields!)
+        {
+            if (field.Name is null || field.BitWidth is not null || field.IsPacked || field.RequestedAlignment is not null
+                || field.Type.Canonical is ArrayType { Length: null or 0 } || HasAlignedTypedef(field.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasAlignedTypedef(CType type)
+    {
+        for (var t = type; t is TypedefType typedef; t = typedef.Decl.Type)
+        {
+            if (typedef.Decl.RequestedAlignment is not null)
+            {
+                return true;
+            }
+        }
+
+        return type.Canonical is ArrayType array && HasAlignedTypedef(array.Element);
+    }
+
+    /// <summary>An explicit layout is one target's; say so when another target lays the struct out differently.</summary>
+    private void WarnIfLayoutDiffers(RecordDecl record, RecordLayout layout, string name)
+    {
+        foreach (var other in _otherTargets)
+        {
+            RecordLayout theirs;
+            try
+            {
+                theirs = other.Layout(record);
+            }
+            catch (LayoutException)
+            {
+                continue;
+            }
+
+            var differs = theirs.Size != layout.Size || theirs.Fields.Count != layout.Fields.Count
+                || theirs.Fields.Zip(layout.Fields, (a, b) => a.BitOffset != b.BitOffset).Any(d => d);
+            if (differs)
+            {
+                _diagnostics.Report(DiagnosticKind.LayoutDiffersBetweenTargets, record.Location,
+                    $"the layout of '{name}' differs on {other.Target} (size {theirs.Size}, here {layout.Size}); these bindings are laid out for {_layout.Target}");
+                return;
+            }
+        }
     }
 
     private sealed class StructMembers(string name, string cName, long size)

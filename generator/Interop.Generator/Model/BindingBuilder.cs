@@ -20,6 +20,7 @@ internal sealed partial class BindingBuilder
 
     private readonly BindingRequest _request;
     private readonly LayoutEngine _layout;
+    private readonly IReadOnlyList<LayoutEngine> _otherTargets;
     private readonly DiagnosticBag _diagnostics;
     private readonly Func<string, bool> _isBoundFile;
     private readonly List<RecordDecl> _records = new();
@@ -29,10 +30,11 @@ internal sealed partial class BindingBuilder
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<RecordDecl, string> _syntheticNames = new();
 
-    public BindingBuilder(BindingRequest request, LayoutEngine layout, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
+    public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<LayoutEngine> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
         _request = request;
         _layout = layout;
+        _otherTargets = otherTargets;
         _diagnostics = diagnostics;
         _isBoundFile = isBoundFile;
     }

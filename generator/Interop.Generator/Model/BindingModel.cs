@@ -28,12 +28,15 @@ public sealed record EnumMemberModel(string Name, string Value, string? Doc);
 /// Members of anonymous structs and unions are flattened into it at their absolute offsets, so they
 /// are reachable by their C names, as in C. <see cref="CName"/> spells the type in C
 /// (<c>struct tag</c> or a typedef name), for probes that compare our layout with a C compiler's.
+/// A plain struct (no bitfields, unions, packing or alignment attributes) is <see cref="IsSequential"/>:
+/// .NET's sequential layout then reproduces C's on every target, <c>CLong</c> fields included.
 /// </summary>
 public sealed record StructModel(
     string Name,
     string CName,
     bool IsUnion,
     bool IsOpaque,
+    bool IsSequential,
     long Size,
     long Alignment,
     EquatableArray<FieldModel> Fields,

@@ -10,10 +10,11 @@ public sealed record BindingRequest(
     string Namespace,
     string ClassName,
     EquatableArray<string> IncludeDirectories,
-    EquatableArray<string> Defines)
+    EquatableArray<string> Defines,
+    string Target = "x86_64-linux-gnu")
 {
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -25,6 +26,7 @@ public sealed record BindingRequest(
             string.IsNullOrWhiteSpace(ns) ? "Interop.Bindings" : ns!.Trim(),
             string.IsNullOrWhiteSpace(className) ? CSharpNames.Pascal(lib) : className!.Trim(),
             (includeDirectories ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
-            (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray());
+            (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
+            string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim());
     }
 }

@@ -42,6 +42,8 @@ public sealed class LayoutEngine
 
     public LayoutEngine(Target target) => _target = target;
 
+    public Target Target => _target;
+
     public long SizeOf(CType type) => Measure(type).Size;
 
     public long AlignOf(CType type) => Measure(type).Alignment;
@@ -126,7 +128,55 @@ public sealed class LayoutEngine
         }
     }
 
-    private RecordLayout LayoutStruct(RecordDecl record)
+    private RecordLayout LayoutStruct(RecordDecl record) => _target.UsesMsvcBitfields ? LayoutStructMsvc(record) : LayoutStructSysV(record);
+
+    /// <summary>
+    /// MSVC's rules: a run of bitfields shares one storage unit of the declared type while the type's size
+    /// stays the same and the bits fit; any other field, or a change of size, closes the unit.
+    /// </summary>
+    private RecordLayout LayoutStructMsvc(RecordDecl record)
+    {
+        var fields = new List<FieldLayout>();
+        long bit = 0;
+        long alignment = 1;
+        long unitStart = -1, unitBits = 0, unitUsed = 0;
+        foreach (var field in record.Fields!)
+        {
+            var (size, natural) = FieldMeasure(field);
+            var fieldAlign = EffectiveAlignment(record, field, natural);
+            if (field.BitWidth is { } width)
+            {
+                if (width == 0)
+                {
+                    unitStart = -1; // ends the run; the next bitfield opens a fresh unit
+                    continue;
+                }
+
+                if (unitStart < 0 || unitBits != size * 8 || unitUsed + width > unitBits)
+                {
+                    unitStart = RoundUp(bit, fieldAlign * 8);
+                    unitBits = size * 8;
+                    unitUsed = 0;
+                    bit = unitStart + unitBits;
+                }
+
+                fields.Add(new FieldLayout(field, (unitStart + unitUsed) / 8, unitStart + unitUsed, size));
+                unitUsed += width;
+                alignment = Math.Max(alignment, fieldAlign);
+                continue;
+            }
+
+            unitStart = -1;
+            bit = RoundUp(bit, fieldAlign * 8);
+            fields.Add(new FieldLayout(field, bit / 8, bit, size));
+            bit += size * 8;
+            alignment = Math.Max(alignment, fieldAlign);
+        }
+
+        return Finish(record, bit, alignment, fields);
+    }
+
+    private RecordLayout LayoutStructSysV(RecordDecl record)
     {
         var fields = new List<FieldLayout>();
         long bit = 0;
@@ -232,7 +282,7 @@ public sealed class LayoutEngine
         PrimitiveKind.LongLong or PrimitiveKind.ULongLong or PrimitiveKind.Double => (8, 8),
         PrimitiveKind.LongDouble => (_target.LongDoubleSize, _target.LongDoubleAlignment),
         PrimitiveKind.Int128 or PrimitiveKind.UInt128 or PrimitiveKind.Float128 => (16, 16),
-        PrimitiveKind.VaList => (24, 8),
+        PrimitiveKind.VaList => (_target.VaListSize, 8),
         _ => throw new LayoutException($"no layout for {kind}"),
     };
 

@@ -7,13 +7,16 @@ namespace Interop.Generator.Model;
 /// </summary>
 public sealed class Target
 {
-    private Target(string triple, int longSize, int longDoubleSize, int longDoubleAlign, bool charIsSigned, IReadOnlyList<KeyValuePair<string, string>> predefined)
+    private Target(string triple, int longSize, int longDoubleSize, bool charIsSigned, int wcharSize, int vaListSize, bool msvcBitfields, IReadOnlyList<KeyValuePair<string, string>> predefined)
     {
         Triple = triple;
         LongSize = longSize;
         LongDoubleSize = longDoubleSize;
-        LongDoubleAlignment = longDoubleAlign;
+        LongDoubleAlignment = longDoubleSize;
         CharIsSigned = charIsSigned;
+        WCharSize = wcharSize;
+        VaListSize = vaListSize;
+        UsesMsvcBitfields = msvcBitfields;
         PredefinedMacros = predefined;
     }
 
@@ -23,27 +26,68 @@ public sealed class Target
     public int LongDoubleSize { get; }
     public int LongDoubleAlignment { get; }
     public bool CharIsSigned { get; }
+    public int WCharSize { get; }
+
+    /// <summary>Size of <c>va_list</c>: a 24- or 32-byte struct on System V targets, a <c>char*</c> on Windows and Apple.</summary>
+    public int VaListSize { get; }
+
+    /// <summary>MSVC packs bitfields per declared type: a field whose type size changes starts a new storage unit.</summary>
+    public bool UsesMsvcBitfields { get; }
 
     /// <summary>Macro name and replacement text, as <c>clang -dM -E</c> reports the essentials for this triple.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> PredefinedMacros { get; }
 
-    public static Target X64Linux { get; } = new("x86_64-linux-gnu", 8, 16, 16, charIsSigned: true, Macros(
-        Common64(),
+    public static Target X64Linux { get; } = new("x86_64-linux-gnu", 8, 16, charIsSigned: true, wcharSize: 4, vaListSize: 24, msvcBitfields: false, Macros(
+        Common().Concat(Gnu()).Concat(Lp64("long int", "long unsigned int", "long int", "long unsigned int", "int")),
         ("__x86_64__", "1"), ("__x86_64", "1"), ("__amd64__", "1"), ("__amd64", "1"),
         ("__linux__", "1"), ("__linux", "1"), ("linux", "1"), ("__gnu_linux__", "1"), ("__unix__", "1"), ("__unix", "1"), ("unix", "1"), ("__ELF__", "1"),
-        ("__LP64__", "1"), ("_LP64", "1"), ("__SIZEOF_LONG__", "8"), ("__SIZEOF_LONG_DOUBLE__", "16"), ("__SIZEOF_WCHAR_T__", "4"),
-        ("__WCHAR_TYPE__", "int"), ("__WINT_TYPE__", "unsigned int"), ("__LONG_MAX__", "9223372036854775807L"), ("__SIZE_TYPE__", "long unsigned int"),
-        ("__PTRDIFF_TYPE__", "long int"), ("__INTPTR_TYPE__", "long int"), ("__UINTPTR_TYPE__", "long unsigned int"),
-        ("__INT64_TYPE__", "long int"), ("__UINT64_TYPE__", "long unsigned int"), ("__INTMAX_TYPE__", "long int"), ("__UINTMAX_TYPE__", "long unsigned int"),
-        ("__SSE__", "1"), ("__SSE2__", "1")));
+        ("__SIZEOF_LONG_DOUBLE__", "16"), ("__SSE__", "1"), ("__SSE2__", "1")));
+
+    public static Target Arm64Linux { get; } = new("aarch64-linux-gnu", 8, 16, charIsSigned: false, wcharSize: 4, vaListSize: 32, msvcBitfields: false, Macros(
+        Common().Concat(Gnu()).Concat(Lp64("long int", "long unsigned int", "long int", "long unsigned int", "unsigned int")),
+        ("__aarch64__", "1"), ("__ARM_ARCH", "8"), ("__ARM_64BIT_STATE", "1"), ("__CHAR_UNSIGNED__", "1"),
+        ("__linux__", "1"), ("__linux", "1"), ("linux", "1"), ("__gnu_linux__", "1"), ("__unix__", "1"), ("__unix", "1"), ("unix", "1"), ("__ELF__", "1"),
+        ("__SIZEOF_LONG_DOUBLE__", "16")));
+
+    public static Target X64Windows { get; } = new("x86_64-windows-msvc", 4, 8, charIsSigned: true, wcharSize: 2, vaListSize: 8, msvcBitfields: true, Macros(
+        Common(),
+        ("_WIN32", "1"), ("_WIN64", "1"), ("_MSC_VER", "1920"), ("_M_X64", "100"), ("_M_AMD64", "100"),
+        ("__SIZEOF_LONG__", "4"), ("__SIZEOF_LONG_DOUBLE__", "8"), ("__SIZEOF_WCHAR_T__", "2"), ("__LONG_MAX__", "2147483647L"),
+        ("__WCHAR_TYPE__", "unsigned short"), ("__WINT_TYPE__", "unsigned short"),
+        ("__SIZE_TYPE__", "long long unsigned int"), ("__PTRDIFF_TYPE__", "long long int"), ("__INTPTR_TYPE__", "long long int"),
+        ("__UINTPTR_TYPE__", "long long unsigned int"), ("__INT64_TYPE__", "long long int"), ("__UINT64_TYPE__", "long long unsigned int"),
+        ("__INTMAX_TYPE__", "long long int"), ("__UINTMAX_TYPE__", "long long unsigned int")));
+
+    public static Target Arm64Darwin { get; } = new("aarch64-apple-darwin", 8, 8, charIsSigned: true, wcharSize: 4, vaListSize: 8, msvcBitfields: false, Macros(
+        Common().Concat(Gnu()).Concat(Lp64("long long int", "long long unsigned int", "long int", "long unsigned int", "int")),
+        ("__aarch64__", "1"), ("__arm64__", "1"), ("__APPLE__", "1"), ("__MACH__", "1"), ("__SIZEOF_LONG_DOUBLE__", "8")));
+
+    /// <summary>Every target, the default first.</summary>
+    public static IReadOnlyList<Target> All { get; } = new[] { X64Linux, Arm64Linux, X64Windows, Arm64Darwin };
+
+    /// <summary>The target named by a triple (case-insensitive; "x86_64-pc-linux-gnu" style vendors are accepted), or null.</summary>
+    public static Target? Find(string? triple)
+    {
+        if (string.IsNullOrWhiteSpace(triple))
+        {
+            return X64Linux;
+        }
+
+        var parts = triple!.Trim().ToLowerInvariant().Replace("amd64", "x86_64").Replace("arm64", "aarch64").Split('-');
+        var arch = parts[0];
+        var os = string.Join("-", parts.Skip(1));
+        return All.FirstOrDefault(t => t.Triple.StartsWith(arch + "-", StringComparison.Ordinal)
+            && (os.Contains("linux") ? t.Triple.Contains("linux") : os.Contains("windows") || os.Contains("win32") ? t.Triple.Contains("windows") : (os.Contains("darwin") || os.Contains("macos") || os.Contains("apple")) && t.Triple.Contains("darwin")));
+    }
+
+    public override string ToString() => Triple;
 
     private static IReadOnlyList<KeyValuePair<string, string>> Macros(IEnumerable<(string, string)> common, params (string Name, string Value)[] specific) =>
         common.Concat(specific).Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)).ToArray();
 
-    private static IEnumerable<(string, string)> Common64() => new[]
+    private static IEnumerable<(string, string)> Common() => new[]
     {
         ("__STDC__", "1"), ("__STDC_VERSION__", "201710L"), ("__STDC_HOSTED__", "1"),
-        ("__GNUC__", "4"), ("__GNUC_MINOR__", "2"), ("__GNUC_PATCHLEVEL__", "1"), ("__GNUC_STDC_INLINE__", "1"),
         ("__clang__", "1"), ("__clang_major__", "14"), ("__clang_minor__", "0"), ("__clang_patchlevel__", "6"),
         ("__CHAR_BIT__", "8"), ("__SIZEOF_SHORT__", "2"), ("__SIZEOF_INT__", "4"), ("__SIZEOF_LONG_LONG__", "8"),
         ("__SIZEOF_POINTER__", "8"), ("__SIZEOF_SIZE_T__", "8"), ("__SIZEOF_PTRDIFF_T__", "8"), ("__SIZEOF_FLOAT__", "4"), ("__SIZEOF_DOUBLE__", "8"),
@@ -54,5 +98,18 @@ public sealed class Target
         ("__UINT8_TYPE__", "unsigned char"), ("__UINT16_TYPE__", "unsigned short"), ("__UINT32_TYPE__", "unsigned int"),
         ("__CHAR16_TYPE__", "unsigned short"), ("__CHAR32_TYPE__", "unsigned int"),
         ("__OPTIMIZE__", "1"), ("__INTEROP_BINDGEN__", "1"),
+    };
+
+    private static IEnumerable<(string, string)> Gnu() => new[]
+    {
+        ("__GNUC__", "4"), ("__GNUC_MINOR__", "2"), ("__GNUC_PATCHLEVEL__", "1"), ("__GNUC_STDC_INLINE__", "1"),
+    };
+
+    private static IEnumerable<(string, string)> Lp64(string int64, string uint64, string intptr, string uintptr, string wchar) => new[]
+    {
+        ("__LP64__", "1"), ("_LP64", "1"), ("__SIZEOF_LONG__", "8"), ("__SIZEOF_WCHAR_T__", "4"), ("__LONG_MAX__", "9223372036854775807L"),
+        ("__WCHAR_TYPE__", wchar), ("__WINT_TYPE__", wchar),
+        ("__SIZE_TYPE__", uintptr), ("__PTRDIFF_TYPE__", intptr), ("__INTPTR_TYPE__", intptr), ("__UINTPTR_TYPE__", uintptr),
+        ("__INT64_TYPE__", int64), ("__UINT64_TYPE__", uint64), ("__INTMAX_TYPE__", intptr), ("__UINTMAX_TYPE__", uintptr),
     };
 }

@@ -22,7 +22,7 @@ public sealed class BindingsEmitterTests
         }.ToEquatableArray(),
         new[]
         {
-            new StructModel("shape", "struct shape", false, false, 48, 8, new[]
+            new StructModel("shape", "struct shape", false, false, false, 48, 8, new[]
             {
                 new FieldModel("kind", "kind", "shape_kind", 0, null),
                 new FieldModel("name", "name", "shape_name_Buffer", 4, "Zero-terminated name."),
@@ -33,7 +33,12 @@ public sealed class BindingsEmitterTests
                 new BitfieldModel("visible", "visible", "uint", false, 40, 1, 0, 1, 320, "Drawn or not."),
                 new BitfieldModel("layer", "layer", "int", true, 40, 2, 1, 9, 321, null),
             }.ToEquatableArray(), new[] { new FixedBufferModel("shape_name_Buffer", "sbyte", 16) }.ToEquatableArray(), "A shape & its <links>."),
-            new StructModel("canvas", "struct canvas", false, true, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, null),
+            new StructModel("point", "point", false, false, true, 16, 8, new[]
+            {
+                new FieldModel("x", "x", "int", 0, null),
+                new FieldModel("len", "len", "global::System.Runtime.InteropServices.CLong", 8, null),
+            }.ToEquatableArray(), EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, "A plain struct: sequential layout."),
+            new StructModel("canvas", "struct canvas", false, true, false, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, null),
         }.ToEquatableArray(),
         new[]
         {

@@ -43,7 +43,7 @@ public sealed class BindingsGeneratorTests
         var bindings = result.GeneratedSources.Single(s => s.HintName == "Test.Native.TestLib.g.cs").SourceText.ToString();
         Assert.Contains("public static partial int calc_add(int a, int b);", bindings);
         Assert.Contains("public const int CALC_MAX = 100;", bindings);
-        Assert.Contains("[global::System.Runtime.InteropServices.FieldOffset(8)]", bindings);
+        Assert.Contains("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]", bindings);
     }
 
     [Fact]
