@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interop.Runtime.Processes;
+
+// Same four measurements as pool_bench.py; prints "name value" lines that run.sh puts side by side.
+// Workers are this program re-launched with --interop-worker.
+if (ProcessWorker.IsWorkerInvocation(args))
+{
+    return ProcessWorker.Run(BenchTasks.Registry);
+}
+
+var workers = Environment.ProcessorCount;
+var options = new PoolOptions { WorkerCount = workers };
+
+// Pool start-up: start, run one trivial task per worker, stop. Median of 7.
+var startups = new List<double>();
+for (var i = 0; i < 7; i++)
+{
+    var watch = Stopwatch.StartNew();
+    await using (var pool = await ProcessPool.StartAsync(options))
+    {
+        await pool.MapAsync(BenchTasks.Square, Enumerable.Range(0, workers), chunkSize: 1);
+        startups.Add(watch.Elapsed.TotalMilliseconds);
+    }
+}
+
+await using (var pool = await ProcessPool.StartAsync(options))
+{
+    // Warm-up: JIT both ends of the protocol.
+    await pool.MapAsync(BenchTasks.Square, Enumerable.Range(0, 20_000));
+    for (var i = 0; i < 200; i++)
+    {
+        await pool.SubmitAsync(BenchTasks.Square, i);
+    }
+
+    // Throughput: 100,000 trivial tasks, default chunking. Best of 5.
+    var best = double.MaxValue;
+    for (var round = 0; round < 5; round++)
+    {
+        var watch = Stopwatch.StartNew();
+        var results = await pool.MapAsync(BenchTasks.Square, Enumerable.Range(0, 100_000));
+        best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        if (results[99_999] != 99_999L * 99_999L)
+        {
+            throw new InvalidOperationException("wrong result");
+        }
+    }
+
+    Report("throughput_tasks_per_s", 100_000 / best);
+
+    // Round-trip latency of one task: median of 2,000.
+    var latencies = new List<double>();
+    for (var i = 0; i < 2_000; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await pool.SubmitAsync(BenchTasks.Square, i);
+        latencies.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+    }
+
+    Report("latency_us", Median(latencies));
+
+    // Speedup: 200 CPU-bound ~10 ms tasks, serial in this process vs on the pool.
+    var iterations = BenchTasks.CalibrateTenMilliseconds();
+    var serial = Stopwatch.StartNew();
+    for (var i = 0; i < 200; i++)
+    {
+        BenchTasks.Burn(iterations);
+    }
+
+    var serialSeconds = serial.Elapsed.TotalSeconds;
+    var parallel = Stopwatch.StartNew();
+    await pool.MapAsync(BenchTasks.BurnTask, Enumerable.Repeat(iterations, 200), chunkSize: 1);
+    Report("cpu_speedup", serialSeconds / parallel.Elapsed.TotalSeconds);
+}
+
+Report("startup_ms", Median(startups));
+Report("workers", workers);
+return 0;
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values[values.Count / 2];
+}
+
+static void Report(string name, double value) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {value:0.###}"));
+
+internal static class BenchTasks
+{
+    public static readonly WorkerTask<int, long> Square = new("square", x => (long)x * x);
+
+    public static readonly WorkerTask<long, double> BurnTask = new("burn", Burn);
+
+    public static readonly TaskRegistry Registry = new(Square, BurnTask);
+
+    /// <summary>Floating-point busy work the JIT cannot remove.</summary>
+    public static double Burn(long iterations)
+    {
+        var x = 0.0;
+        for (long i = 1; i <= iterations; i++)
+        {
+            x += Math.Sqrt(i) / i;
+        }
+
+        return x;
+    }
+
+    public static long CalibrateTenMilliseconds()
+    {
+        long iterations = 100_000;
+        while (true)
+        {
+            var watch = Stopwatch.StartNew();
+            Burn(iterations);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            if (elapsed > 20)
+            {
+                return (long)(iterations * 10 / elapsed);
+            }
+
+            iterations *= 2;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+"""The same four measurements as PoolBenchmark, with multiprocessing.Pool (default start method)."""
+import math
+import multiprocessing
+import os
+import statistics
+import sys
+import time
+
+
+def square(x):
+    return x * x
+
+
+def burn(iterations):
+    x = 0.0
+    for i in range(1, iterations + 1):
+        x += math.sqrt(i) / i
+    return x
+
+
+def calibrate_ten_ms():
+    iterations = 10_000
+    while True:
+        start = time.perf_counter()
+        burn(iterations)
+        elapsed = (time.perf_counter() - start) * 1000
+        if elapsed > 20:
+            return int(iterations * 10 / elapsed)
+        iterations *= 2
+
+
+def report(name, value):
+    print(f"{name} {value:.3f}")
+    sys.stdout.flush()
+
+
+def main():
+    workers = os.cpu_count()
+    startups = []
+    for _ in range(7):
+        start = time.perf_counter()
+        with multiprocessing.Pool(workers) as pool:
+            pool.map(square, range(workers), chunksize=1)
+            startups.append((time.perf_counter() - start) * 1000)
+
+    with multiprocessing.Pool(workers) as pool:
+        pool.map(square, range(20_000))
+        for i in range(200):
+            pool.apply(square, (i,))
+
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            results = pool.map(square, range(100_000))
+            best = min(best, time.perf_counter() - start)
+            assert results[99_999] == 99_999 * 99_999
+        report("throughput_tasks_per_s", 100_000 / best)
+
+        latencies = []
+        for i in range(2_000):
+            start = time.perf_counter()
+            pool.apply(square, (i,))
+            latencies.append((time.perf_counter() - start) * 1e6)
+        report("latency_us", statistics.median(latencies))
+
+        iterations = calibrate_ten_ms()
+        start = time.perf_counter()
+        for _ in range(200):
+            burn(iterations)
+        serial = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.map(burn, [iterations] * 200, chunksize=1)
+        report("cpu_speedup", serial / (time.perf_counter() - start))
+
+    report("startup_ms", statistics.median(startups))
+    report("workers", workers)
+
+
+if __name__ == "__main__":
+    main()

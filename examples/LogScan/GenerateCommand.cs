@@ -1,0 +1,41 @@
+namespace LogScan;
+
+/// <summary><c>generate SIZE FILE</c>: writes a deterministic synthetic log of about SIZE bytes (<c>-</c> is standard output).</summary>
+internal static class GenerateCommand
+{
+    public const string Usage = "generate SIZE FILE [--format dense|sparse] [--seed N]";
+
+    public static int Run(ReadOnlySpan<string> args, TextWriter error, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse("generate", args, "format", "seed");
+        line.ExpectPositionals(2, "SIZE FILE");
+        if (!ByteSize.TryParse(line.Positionals[0], out var size))
+        {
+            throw new UsageException($"generate: SIZE must be a size such as 100MiB or 2GiB, not '{line.Positionals[0]}'");
+        }
+
+        var path = line.Positionals[1];
+        var format = line.EnumOption("format", LogFormat.Dense);
+        var seed = (ulong)line.IntOption("seed", 1);
+        var generator = new LogGenerator(format, seed);
+        long written;
+        try
+        {
+            using var output = path == "-"
+                ? Console.OpenStandardOutput()
+                : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            written = generator.Write(output, size, cancellationToken);
+        }
+        catch (IOException e) when (path == "-" && e.Message.Contains("pipe", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0; // the reader went away (generate ... | head): not an error
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write '{path}': {e.Message}", e);
+        }
+
+        error.WriteLine($"generate: wrote {written} bytes, {generator.Lines} lines, {generator.ErrorLines} containing ERROR ({format.ToString().ToLowerInvariant()}) to {(path == "-" ? "standard output" : path)}");
+        return 0;
+    }
+}

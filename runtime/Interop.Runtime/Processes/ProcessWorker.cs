@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Interop.Runtime.Processes;
+
+/// <summary>
+/// The worker side of a <see cref="ProcessPool"/>. The pool starts workers by re-launching a program
+/// with <see cref="WorkerArgument"/>; that program hands control to <see cref="Run"/> first thing in
+/// <c>Main</c>:
+/// <code>
+/// if (ProcessWorker.IsWorkerInvocation(args)) return ProcessWorker.Run(AppTasks.Registry);
+/// </code>
+/// </summary>
+public static class ProcessWorker
+{
+    /// <summary>The command-line argument the pool appends when it starts a worker.</summary>
+    public const string WorkerArgument = "--interop-worker";
+
+    internal const string EndpointVariable = "INTEROP_POOL_ENDPOINT";
+    internal const string TokenVariable = "INTEROP_POOL_TOKEN";
+
+    // Results are sent at least this often while a batch runs, so the pool sees progress and a crash
+    // re-runs at most a few milliseconds of finished work.
+    private const long FlushIntervalMilliseconds = 5;
+    private const int FlushBytes = 64 * 1024;
+
+    /// <summary>True when <paramref name="args"/> mark this process as a pool worker.</summary>
+    public static bool IsWorkerInvocation(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Contains(WorkerArgument);
+    }
+
+    /// <summary>
+    /// Serves tasks from <paramref name="tasks"/> until the pool shuts this worker down (returns 0, the
+    /// exit code to return from <c>Main</c>). If the pool's process goes away, for any reason including
+    /// SIGKILL, the worker kills itself at once, even while a task is stuck in native code.
+    /// </summary>
+    public static int Run(TaskRegistry tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(token))
+        {
+            Console.Error.WriteLine($"{WorkerArgument}: not started by a ProcessPool ({EndpointVariable} is not set).");
+            return 2;
+        }
+
+        // Processes this worker starts are not workers of the pool.
+        Environment.SetEnvironmentVariable(EndpointVariable, null);
+        Environment.SetEnvironmentVariable(TokenVariable, null);
+
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(WorkerListener.EndPointFor(endpoint));
+        }
+        catch (SocketException e)
+        {
+            Console.Error.WriteLine($"{WorkerArgument}: cannot reach the pool at {endpoint}: {e.Message}");
+            return 3;
+        }
+
+        using var stream = new NetworkStream(socket, ownsSocket: false);
+        var writer = new FrameWriter();
+        writer.Begin(FrameKind.Hello);
+        writer.WriteString(token);
+        writer.WriteInt32(Environment.ProcessId);
+        writer.End();
+        writer.WriteTo(stream);
+
+        // Reading happens on its own thread so that the end of the connection is noticed even while
+        // the main thread is inside a task that never returns.
+        var requests = new BlockingCollection<byte[]>();
+        var input = new BufferedStream(stream, 64 * 1024); // read side only; results are written to the socket stream
+        var reader = new Thread(() => ReadRequests(input, requests)) { IsBackground = true, Name = "pool connection" };
+        reader.Start();
+
+        foreach (var request in requests.GetConsumingEnumerable())
+        {
+            RunBatch(request, tasks, writer, stream);
+        }
+
+        return 0;
+    }
+
+    private static void ReadRequests(Stream stream, BlockingCollection<byte[]> requests)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (FrameProtocol.TryRead(stream, ref buffer, out var kind, out var length))
+            {
+                switch (kind)
+                {
+                    case FrameKind.Run:
+                        requests.Add(buffer.AsSpan(0, length).ToArray());
+                        break;
+                    case FrameKind.Shutdown:
+                        requests.CompleteAdding();
+                        return;
+                    default:
+                        throw new InvalidDataException($"Unexpected frame {kind} from the pool.");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidDataException or SocketException)
+        {
+            // Fall through: without the pool there is nobody to report to.
+        }
+
+        // The pool closed the connection without a Shutdown frame: it died or gave up on us. Whatever the
+        // main thread is doing (possibly spinning in native code) is now unwanted, so end the process hard.
+        Process.GetCurrentProcess().Kill();
+    }
+
+    private static void RunBatch(byte[] request, TaskRegistry tasks, FrameWriter writer, Stream stream)
+    {
+        var frame = new FrameReader(request);
+        var batchId = frame.ReadInt64();
+        var name = frame.ReadString();
+        var count = frame.ReadInt32();
+        var task = tasks.Find(name);
+        var sinceFlush = Stopwatch.StartNew();
+        for (var position = 0; position < count; position++)
+        {
+            var argument = frame.ReadBlock();
+            var mark = writer.PendingBytes;
+            try
+            {
+                if (task is null)
+                {
+                    throw new KeyNotFoundException($"This worker has no task named '{name}' (process {Environment.ProcessId}).");
+                }
+
+                writer.Begin(FrameKind.Result);
+                writer.WriteInt64(batchId);
+                writer.WriteInt32(position);
+                task.Invoke(argument, writer);
+                writer.End();
+            }
+            catch (Exception e)
+            {
+                writer.Rollback(mark);
+                writer.Begin(FrameKind.Error);
+                writer.WriteInt64(batchId);
+                writer.WriteInt32(position);
+                writer.WriteString(e.GetType().FullName ?? e.GetType().Name);
+                writer.WriteString(e.Message);
+                writer.WriteString(e.ToString());
+                writer.End();
+            }
+
+            if (writer.PendingBytes >= FlushBytes || sinceFlush.ElapsedMilliseconds >= FlushIntervalMilliseconds)
+            {
+                writer.WriteTo(stream);
+                sinceFlush.Restart();
+            }
+        }
+
+        writer.WriteTo(stream);
+    }
+}

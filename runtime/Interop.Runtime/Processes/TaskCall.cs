@@ -1,0 +1,143 @@
+using System.Threading.Channels;
+
+namespace Interop.Runtime.Processes;
+
+/// <summary>
+/// One call into the pool (a submit or a map) and the place its results land. Every task of the call
+/// is settled exactly once, by a result, a failure or cancellation, whichever comes first: late or
+/// repeated reports are ignored, which is what makes "never lost, never duplicated" hold.
+/// </summary>
+internal abstract class TaskCall
+{
+    private readonly int[] _settled;
+    private int _remaining;
+    private CancellationTokenRegistration _cancellation;
+
+    protected TaskCall(WorkerTask task, int count, CancellationToken cancellationToken)
+    {
+        Task = task;
+        _settled = new int[count];
+        _remaining = count;
+        CancellationToken = cancellationToken;
+    }
+
+    public WorkerTask Task { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public bool IsFinished => Volatile.Read(ref _remaining) == 0;
+
+    public bool IsSettled(int index) => Volatile.Read(ref _settled[index]) != 0;
+
+    /// <summary>Fails every unsettled task when the caller's token fires.</summary>
+    public void ObserveCancellation()
+    {
+        if (CancellationToken.CanBeCanceled)
+        {
+            _cancellation = CancellationToken.Register(static state =>
+            {
+                var call = (TaskCall)state!;
+                var error = new OperationCanceledException(call.CancellationToken);
+                for (var i = 0; i < call._settled.Length; i++)
+                {
+                    call.TryFail(i, error);
+                }
+            }, this);
+        }
+    }
+
+    public void TryDeliver(int index, ReadOnlySpan<byte> payload)
+    {
+        if (Interlocked.Exchange(ref _settled[index], 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            OnResult(index, payload);
+        }
+        catch (Exception e)
+        {
+            OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
+        }
+
+        Settled();
+    }
+
+    public void TryFail(int index, Exception error)
+    {
+        if (Interlocked.Exchange(ref _settled[index], 1) != 0)
+        {
+            return;
+        }
+
+        OnFailure(index, error);
+        Settled();
+    }
+
+    protected abstract void OnResult(int index, ReadOnlySpan<byte> payload);
+
+    protected abstract void OnFailure(int index, Exception error);
+
+    protected abstract void OnFinished();
+
+    private void Settled()
+    {
+        if (Interlocked.Decrement(ref _remaining) == 0)
+        {
+            _cancellation.Dispose();
+            OnFinished();
+        }
+    }
+}
+
+/// <summary>Results in input order; fails with the lowest-index failure once every task has settled.</summary>
+internal sealed class OrderedCall<TResult>(WorkerTask task, PayloadCodec<TResult> codec, int count, CancellationToken cancellationToken)
+    : TaskCall(task, count, cancellationToken)
+{
+    private readonly TResult[] _results = new TResult[count];
+    private readonly Exception?[] _errors = new Exception?[count];
+    private readonly TaskCompletionSource<TResult[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult[]> Completion => _completion.Task;
+
+    protected override void OnResult(int index, ReadOnlySpan<byte> payload) => _results[index] = codec.Read(payload);
+
+    protected override void OnFailure(int index, Exception error) => _errors[index] = error;
+
+    protected override void OnFinished()
+    {
+        var first = Array.Find(_errors, e => e is not null);
+        if (first is OperationCanceledException canceled)
+        {
+            _completion.TrySetCanceled(canceled.CancellationToken);
+        }
+        else if (first is not null)
+        {
+            _completion.TrySetException(first);
+        }
+        else
+        {
+            _completion.TrySetResult(_results);
+        }
+    }
+}
+
+/// <summary>Outcomes in completion order, streamed through a channel.</summary>
+internal sealed class StreamingCall<TResult>(WorkerTask task, PayloadCodec<TResult> codec, int count, CancellationToken cancellationToken)
+    : TaskCall(task, count, cancellationToken)
+{
+    private readonly Channel<TaskOutcome<TResult>> _outcomes = Channel.CreateUnbounded<TaskOutcome<TResult>>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<TaskOutcome<TResult>> Outcomes => _outcomes.Reader;
+
+    protected override void OnResult(int index, ReadOnlySpan<byte> payload) =>
+        _outcomes.Writer.TryWrite(new TaskOutcome<TResult>(index, codec.Read(payload), null));
+
+    protected override void OnFailure(int index, Exception error) =>
+        _outcomes.Writer.TryWrite(new TaskOutcome<TResult>(index, default, error));
+
+    protected override void OnFinished() => _outcomes.Writer.TryComplete();
+}
