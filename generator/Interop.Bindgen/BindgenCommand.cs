@@ -14,11 +14,12 @@ internal static class BindgenCommand
         var library = new Option<string?>("--library") { Description = "Native library name passed to LibraryImport (default: the header's file name)." };
         var ns = new Option<string?>("--namespace") { Description = "Namespace of the bindings (default: Interop.Bindings)." };
         var className = new Option<string?>("--class") { Description = "Name of the static bindings class (default: the library name in PascalCase)." };
+        var variadic = new Option<string[]>("--variadic") { Description = "A fixed-arity form of a variadic function to bind, e.g. \"curl_easy_setopt(long)\" (repeatable; integer and pointer arguments only)." };
         var target = new Option<string?>("--target") { Description = "Target triple: x86_64-linux-gnu (default), aarch64-linux-gnu, x86_64-windows-msvc or aarch64-apple-darwin." };
 
         var command = new RootCommand("Generates C# bindings (LibraryImport declarations, structs, enums, constants and a mockable facade) from a C header.")
         {
-            header, outputDirectory, includes, defines, library, ns, className, target,
+            header, outputDirectory, includes, defines, library, ns, className, target, variadic,
         };
 
         command.SetAction(parse => BindgenRunner.Run(
@@ -30,7 +31,8 @@ internal static class BindgenCommand
                 parse.GetValue(library),
                 parse.GetValue(ns),
                 parse.GetValue(className),
-                parse.GetValue(target)),
+                parse.GetValue(target),
+                parse.GetValue(variadic) ?? Array.Empty<string>()),
             output,
             error));
         return command;

@@ -14,7 +14,8 @@ internal sealed record BindgenOptions(
     string? Library,
     string? Namespace,
     string? ClassName,
-    string? Target = null);
+    string? Target = null,
+    IReadOnlyList<string>? VariadicForms = null);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -28,7 +29,8 @@ internal static class BindgenRunner
             options.ClassName,
             options.IncludeDirectories.Select(d => ToGeneratorPath(Path.GetFullPath(d))),
             options.Defines,
-            options.Target);
+            options.Target,
+            options.VariadicForms);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

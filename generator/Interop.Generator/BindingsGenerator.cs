@@ -88,7 +88,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 Metadata("InteropClass"),
                 includeDirectories.Select(PathText.Normalize),
                 SplitList(Metadata("InteropDefines")),
-                Metadata("InteropTarget") ?? Property("InteropTarget"));
+                Metadata("InteropTarget") ?? Property("InteropTarget"),
+                SplitList(Metadata("InteropVariadicForms")));
         }
 
         return new HeaderInput(path, text, request);

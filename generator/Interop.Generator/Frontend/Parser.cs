@@ -110,6 +110,109 @@ internal sealed partial class Parser : ITypeNameOracle
         }
     }
 
+    /// <summary>
+    /// The type of a macro whose whole value is a cast, like <c>((XML_Bool)1)</c> or <c>((sqlite3_destructor_type)-1)</c>:
+    /// C gives the constant that type, and so should its binding.
+    /// </summary>
+    public CType? TryReadOuterCast(List<Token> tokens)
+    {
+        while (tokens.Count >= 2 && tokens[0].Is("(") && tokens[tokens.Count - 1].Is(")") && ClosesAt(tokens, 0) == tokens.Count - 1)
+        {
+            tokens = tokens.GetRange(1, tokens.Count - 2);
+        }
+
+        if (tokens.Count < 4 || !tokens[0].Is("("))
+        {
+            return null;
+        }
+
+        var saved = (_tokens, _pos);
+        var list = new List<Token>(tokens) { new(TokenKind.EndOfFile, "", tokens[tokens.Count - 1].Location) };
+        try
+        {
+            _tokens = list;
+            _pos = 1;
+            if (!IsTypeStart(Current))
+            {
+                return null;
+            }
+
+            var specifiers = DeclarationSpecifiers(requireType: true);
+            var (_, type) = Declarator(specifiers.Type);
+            if (!At(")"))
+            {
+                return null;
+            }
+
+            // The cast must own the rest: one operand, maybe signed, or one parenthesized group.
+            var rest = list.GetRange(_pos + 1, list.Count - _pos - 2);
+            var operand = rest.Count > 0 && rest[0].Kind == TokenKind.Punctuator && rest[0].Text is "-" or "+" or "~" ? rest.GetRange(1, rest.Count - 1) : rest;
+            var simple = operand.Count == 1 || (operand.Count >= 2 && operand[0].Is("(") && ClosesAt(operand, 0) == operand.Count - 1);
+            return simple ? type : null;
+        }
+        catch (Exception e) when (e is ParseException or ConstantExpressionException or LayoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            (_tokens, _pos) = saved;
+        }
+    }
+
+    /// <summary>Parses a comma-separated list of C type names, such as a variadic form's extra arguments.</summary>
+    public List<CType>? TryParseTypeList(string text)
+    {
+        var tokens = Lexer.Tokenize(text, "<variadic form>", new DiagnosticBag());
+        var saved = (_tokens, _pos);
+        try
+        {
+            _tokens = tokens;
+            _pos = 0;
+            var types = new List<CType>();
+            while (Current.Kind != TokenKind.EndOfFile)
+            {
+                if (!IsTypeStart(Current))
+                {
+                    return null;
+                }
+
+                var specifiers = DeclarationSpecifiers(requireType: true);
+                var (_, type) = Declarator(specifiers.Type);
+                types.Add(type);
+                if (!Accept(",") && Current.Kind != TokenKind.EndOfFile)
+                {
+                    return null;
+                }
+            }
+
+            return types;
+        }
+        catch (Exception e) when (e is ParseException or ConstantExpressionException or LayoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            (_tokens, _pos) = saved;
+        }
+    }
+
+    private static int ClosesAt(List<Token> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            depth += tokens[i].Is("(") ? 1 : tokens[i].Is(")") ? -1 : 0;
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     // ---- token helpers ----
 
     private Token Current => _tokens[Math.Min(_pos, _tokens.Count - 1)];

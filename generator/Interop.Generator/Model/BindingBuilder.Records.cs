@@ -99,16 +99,23 @@ internal sealed partial class BindingBuilder
                 continue;
             }
 
-            var differs = theirs.Size != layout.Size || theirs.Fields.Count != layout.Fields.Count
-                || theirs.Fields.Zip(layout.Fields, (a, b) => a.BitOffset != b.BitOffset).Any(d => d);
-            if (differs)
+            var moved = theirs.Fields.Zip(layout.Fields, (there, here) => (there, here)).FirstOrDefault(p => p.there.BitOffset != p.here.BitOffset);
+            string? difference = moved.here.Field is { } field
+                ? $"member '{field.Name ?? "(anonymous)"}' is at {Position(moved.there)} there and at {Position(moved.here)} here"
+                : theirs.Size != layout.Size ? $"it is {theirs.Size} bytes there and {layout.Size} here"
+                : theirs.Alignment != layout.Alignment ? $"it is {theirs.Alignment}-byte aligned there and {layout.Alignment} here"
+                : null;
+            if (difference is not null)
             {
                 _diagnostics.Report(DiagnosticKind.LayoutDiffersBetweenTargets, record.Location,
-                    $"the layout of '{name}' differs on {other.Target} (size {theirs.Size}, here {layout.Size}); these bindings are laid out for {_layout.Target}");
+                    $"the layout of '{name}' differs on {other.Target}: {difference}; these bindings are laid out for {_layout.Target}");
                 return;
             }
         }
     }
+
+    private static string Position(FieldLayout field) =>
+        field.Field.BitWidth is null ? $"byte {field.ByteOffset}" : $"bit {field.BitOffset}";
 
     private sealed class StructMembers(string name, string cName, long size)
     {

@@ -53,6 +53,9 @@ internal sealed partial class BindingBuilder
 
             switch (declaration)
             {
+                case FunctionDecl { Type.IsVariadic: true } variadic when !variadic.IsInline && !variadic.HasBody && !variadic.IsStatic:
+                    functions.AddRange(BindVariadicForms(variadic, parser));
+                    break;
                 case FunctionDecl function:
                     if (BindFunction(function) is { } model)
                     {
@@ -90,7 +93,7 @@ internal sealed partial class BindingBuilder
 
             var expansion = expandMacro(macro.Name);
             var constant = parser.TryEvaluateConstant(expansion, out var value)
-                ? Constant(macro.Name, value, macro.Doc)
+                ? CastConstant(macro, value, parser.TryReadOuterCast(expansion)) ?? Constant(macro.Name, value, macro.Doc)
                 : MacroLiteral.TryRead(expansion, out var type, out var literal) ? new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc) : null;
             if (constant is not null)
             {
@@ -158,6 +161,59 @@ internal sealed partial class BindingBuilder
             _usedNames.Remove(function.Name);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A variadic function is bound only in the fixed-arity forms the user asked for (<c>VariadicForms="f(long);f(void*)"</c>).
+    /// Integer and pointer arguments travel in the same registers whether or not the callee is variadic on
+    /// x86_64 and Linux aarch64; floating arguments and Apple's arm64 (variadics on the stack) do not.
+    /// </summary>
+    private IEnumerable<FunctionModel> BindVariadicForms(FunctionDecl function, Parser parser)
+    {
+        var forms = _request.VariadicForms.Where(f => f.Contains('(') && f.Substring(0, f.IndexOf('(')).Trim() == function.Name).ToList();
+        if (forms.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticKind.VariadicSkipped, function.Location,
+                $"'{function.Name}' is variadic and cannot be called portably through P/Invoke; it is not bound (ask for fixed-arity forms with VariadicForms=\"{function.Name}(long);{function.Name}(void*)\")");
+            yield break;
+        }
+
+        if (_layout.Target == Target.Arm64Darwin)
+        {
+            _diagnostics.Report(DiagnosticKind.VariadicSkipped, function.Location, $"'{function.Name}': on {_layout.Target} variadic arguments are passed on the stack, so fixed-arity forms would be called wrongly; not bound");
+            yield break;
+        }
+
+        var signatures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            var model = BindVariadicForm(function, form, parser);
+            if (model is not null && signatures.Add(string.Join(",", model.Parameters.Select(p => p.CSharpType))))
+            {
+                yield return model;
+            }
+        }
+    }
+
+    private FunctionModel? BindVariadicForm(FunctionDecl function, string form, Parser parser)
+    {
+        var arguments = form.Substring(form.IndexOf('(') + 1).TrimEnd();
+        var types = arguments.EndsWith(")", StringComparison.Ordinal) ? parser.TryParseTypeList(arguments.Substring(0, arguments.Length - 1)) : null;
+        if (types is null || types.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticKind.InvalidOption, function.Location, $"variadic form '{form}' must list one or more C types, like {function.Name}(long, void*)");
+            return null;
+        }
+
+        if (types.FirstOrDefault(t => t.Canonical is not (PointerType or EnumType or PrimitiveType { Kind: not (PrimitiveKind.Float or PrimitiveKind.Double or PrimitiveKind.LongDouble or PrimitiveKind.Void) })) is { } bad)
+        {
+            _diagnostics.Report(DiagnosticKind.InvalidOption, function.Location, $"variadic form '{form}': only integer and pointer arguments can be passed this way");
+            return null;
+        }
+
+        var fixedFunction = new FunctionType(function.Type.ReturnType, function.Type.Parameters.Concat(types.Select((t, i) => new ParameterDecl("vararg" + i, t))).ToList(), isVariadic: false, hasPrototype: true);
+        _usedNames.Remove(function.Name);
+        return BindFunction(new FunctionDecl(function.Name, fixedFunction, false, false, function.Location, function.Doc));
     }
 
     private static string UniqueName(string candidate, HashSet<string> names)
@@ -354,6 +410,37 @@ internal sealed partial class BindingBuilder
         }
 
         return negative ? IntegerKind.Long : IntegerKind.ULong;
+    }
+
+    /// <summary>A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer as <c>nint</c>.</summary>
+    private ConstantModel? CastConstant(MacroDefinition macro, IntegerValue value, CType? cast)
+    {
+        if (cast is null)
+        {
+            return null;
+        }
+
+        string type;
+        try
+        {
+            type = cast.Canonical is PointerType ? "nint" : MapType(cast);
+        }
+        catch (UnsupportedTypeException)
+        {
+            return null;
+        }
+
+        var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
+        var literal = type switch
+        {
+            "byte" or "ushort" or "uint" or "nuint" => value.Bits.ToString(CultureInfo.InvariantCulture),
+            "ulong" => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
+            "sbyte" or "short" or "int" or "nint" => signed.ToString(CultureInfo.InvariantCulture),
+            "long" => signed == long.MinValue ? "long.MinValue" : signed.ToString(CultureInfo.InvariantCulture) + "L",
+            _ when cast.Canonical is EnumType => $"({type})({signed.ToString(CultureInfo.InvariantCulture)})",
+            _ => null,
+        };
+        return literal is null ? null : new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc);
     }
 
     private static ConstantModel Constant(string name, IntegerValue value, string? doc) =>

@@ -11,10 +11,11 @@ public sealed record BindingRequest(
     string ClassName,
     EquatableArray<string> IncludeDirectories,
     EquatableArray<string> Defines,
-    string Target = "x86_64-linux-gnu")
+    string Target = "x86_64-linux-gnu",
+    EquatableArray<string> VariadicForms = default)
 {
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -27,6 +28,7 @@ public sealed record BindingRequest(
             string.IsNullOrWhiteSpace(className) ? CSharpNames.Pascal(lib) : className!.Trim(),
             (includeDirectories ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
             (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
-            string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim());
+            string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim(),
+            (variadicForms ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray());
     }
 }

@@ -27,7 +27,7 @@ public class HeaderCompilerTests
     [InlineData("#define LMIN (-9223372036854775807L - 1)", "LMIN", "long", "long.MinValue")]
     [InlineData("#define CH 'A'", "CH", "int", "65")]
     [InlineData("#define SZ sizeof(long)", "SZ", "ulong", "8UL")]
-    [InlineData("#define CAST ((unsigned char)300)", "CAST", "int", "44")]
+    [InlineData("#define CAST ((unsigned char)300)", "CAST", "byte", "44")]
     [InlineData("#define COND (1 ? 2 : 3)", "COND", "int", "2")]
     public void HeaderCompiler_IntegerDefineBecomesTypedConstant(string define, string name, string type, string value)
     {

@@ -1,0 +1,29 @@
+namespace Interop.Generator.Tests.Model;
+
+/// <summary>A #define whose value is one cast takes the cast's type, as its C type is (checked for expat and sqlite3 by the clang oracle).</summary>
+public sealed class CastConstantTests
+{
+    private const string Prelude = """
+        typedef unsigned char B;
+        typedef void (*destructor)(void*);
+        enum mode { MODE_A, MODE_B, MODE_C };
+        """;
+
+    [Theory]
+    [InlineData("#define V ((B)1)", "byte", "1")]
+    [InlineData("#define V ((short)-5)", "short", "-5")]
+    [InlineData("#define V ((unsigned char)0x1ff)", "byte", "255")]
+    [InlineData("#define V ((destructor)-1)", "nint", "-1")]
+    [InlineData("#define V ((destructor)0)", "nint", "0")]
+    [InlineData("#define V ((void*)0)", "nint", "0")]
+    [InlineData("#define V ((enum mode)2)", "mode", "(mode)(2)")]
+    [InlineData("#define V (B)1 + 2", "int", "3")]
+    [InlineData("#define V ((B)(1 << 3))", "byte", "8")]
+    public void CastDefine_HasTheCastsType(string define, string type, string literal)
+    {
+        var result = TestHeaders.Compile(Prelude + "\n" + define + "\nvoid f(enum mode m);\n");
+
+        var constant = Assert.Single(result.Model!.Constants, c => c.Name == "V");
+        Assert.Equal((type, literal), (constant.CSharpType, constant.Value));
+    }
+}
