@@ -431,6 +431,17 @@ internal sealed partial class BindingBuilder
         }
 
         var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
+
+        // C# constants of native size must fit 32 bits; wider ones keep the 64-bit type they have in C on LP64.
+        if (type == "nuint" && value.Bits > uint.MaxValue)
+        {
+            type = "ulong";
+        }
+        else if (type == "nint" && signed is < int.MinValue or > int.MaxValue)
+        {
+            type = "long";
+        }
+
         var literal = type switch
         {
             "byte" or "ushort" or "uint" or "nuint" => value.Bits.ToString(CultureInfo.InvariantCulture),

@@ -4,6 +4,8 @@ namespace Interop.Generator.Tests.Model;
 public sealed class CastConstantTests
 {
     private const string Prelude = """
+        #include <stddef.h>
+        #include <stdint.h>
         typedef unsigned char B;
         typedef void (*destructor)(void*);
         enum mode { MODE_A, MODE_B, MODE_C };
@@ -19,6 +21,9 @@ public sealed class CastConstantTests
     [InlineData("#define V ((enum mode)2)", "mode", "(mode)(2)")]
     [InlineData("#define V (B)1 + 2", "int", "3")]
     [InlineData("#define V ((B)(1 << 3))", "byte", "8")]
+    [InlineData("#define V ((size_t)-1)", "ulong", "18446744073709551615UL")]
+    [InlineData("#define V ((size_t)4096)", "nuint", "4096")]
+    [InlineData("#define V ((intptr_t)-1)", "nint", "-1")]
     public void CastDefine_HasTheCastsType(string define, string type, string literal)
     {
         var result = TestHeaders.Compile(Prelude + "\n" + define + "\nvoid f(enum mode m);\n");

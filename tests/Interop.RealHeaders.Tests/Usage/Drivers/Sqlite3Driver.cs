@@ -1,0 +1,107 @@
+// Compiled at test time together with the generated sqlite3 bindings (see UsageAssembly).
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Interop.RealHeaders.Tests.Usage;
+using RealHeaders.Sqlite3;
+using S = RealHeaders.Sqlite3.Sqlite3;
+
+namespace Interop.RealHeaders.Tests.Usage.Drivers;
+
+public sealed unsafe class Sqlite3Driver : ISqlite3Usage
+{
+    public string LibraryVersion => Marshal.PtrToStringUTF8((nint)S.sqlite3_libversion())!;
+
+    public IReadOnlyList<string?[]> Query(string statements, string query)
+    {
+        var db = Open();
+        try
+        {
+            Exec(db, statements, null, null);
+            var rows = new List<string?[]>();
+            var handle = GCHandle.Alloc(rows);
+            try
+            {
+                Exec(db, query, &CollectRow, (void*)GCHandle.ToIntPtr(handle));
+            }
+            finally
+            {
+                handle.Free();
+            }
+
+            return rows;
+        }
+        finally
+        {
+            S.sqlite3_close(db);
+        }
+    }
+
+    public string? ExecError(string sql)
+    {
+        var db = Open();
+        try
+        {
+            sbyte* error = null;
+            fixed (byte* text = Utf8(sql))
+            {
+                S.sqlite3_exec(db, (sbyte*)text, null, null, &error);
+            }
+
+            var message = error is null ? null : Marshal.PtrToStringUTF8((nint)error);
+            S.sqlite3_free(error);
+            return message;
+        }
+        finally
+        {
+            S.sqlite3_close(db);
+        }
+    }
+
+    /// <summary>sqlite3_exec's row callback: (user data, column count, values, names); non-zero aborts.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int CollectRow(void* state, int columns, sbyte** values, sbyte** names)
+    {
+        var rows = (List<string?[]>)GCHandle.FromIntPtr((nint)state).Target!;
+        var row = new string?[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            row[i] = values[i] is null ? null : Marshal.PtrToStringUTF8((nint)values[i]);
+        }
+
+        rows.Add(row);
+        return 0;
+    }
+
+    private static sqlite3* Open()
+    {
+        sqlite3* db;
+        fixed (byte* name = Utf8(":memory:"))
+        {
+            Check(S.sqlite3_open((sbyte*)name, &db), null, "sqlite3_open");
+        }
+
+        return db;
+    }
+
+    private static void Exec(sqlite3* db, string sql, delegate* unmanaged[Cdecl]<void*, int, sbyte**, sbyte**, int> callback, void* state)
+    {
+        fixed (byte* text = Utf8(sql))
+        {
+            Check(S.sqlite3_exec(db, (sbyte*)text, callback, state, null), db, "sqlite3_exec");
+        }
+    }
+
+    private static void Check(int status, sqlite3* db, string function)
+    {
+        if (status != S.SQLITE_OK)
+        {
+            var message = db is null ? "" : Marshal.PtrToStringUTF8((nint)S.sqlite3_errmsg(db));
+            throw new InvalidOperationException($"{function} returned {status}: {message}");
+        }
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
+}

@@ -1,0 +1,71 @@
+// Compiled at test time together with the generated zlib bindings (see UsageAssembly).
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using Interop.RealHeaders.Tests.Usage;
+using RealHeaders.Zlib;
+using Z = RealHeaders.Zlib.Zlib;
+
+namespace Interop.RealHeaders.Tests.Usage.Drivers;
+
+public sealed unsafe class ZlibDriver : IZlibUsage
+{
+    public string Version => Marshal.PtrToStringUTF8((nint)Z.zlibVersion())!;
+
+    public byte[] Compress(byte[] data, int level)
+    {
+        var capacity = Z.compressBound(new CULong((nuint)data.Length));
+        var destination = new byte[(int)capacity.Value];
+        var length = capacity;
+        fixed (byte* dest = destination, source = data)
+        {
+            Check(Z.compress2(dest, &length, source, new CULong((nuint)data.Length), level), "compress2");
+        }
+
+        return destination[..(int)length.Value];
+    }
+
+    public byte[] Uncompress(byte[] compressed, int originalLength)
+    {
+        var destination = new byte[originalLength];
+        var length = new CULong((nuint)originalLength);
+        fixed (byte* dest = destination, source = compressed)
+        {
+            Check(Z.uncompress(dest, &length, source, new CULong((nuint)compressed.Length)), "uncompress");
+        }
+
+        return destination[..(int)length.Value];
+    }
+
+    public byte[] DeflateStream(byte[] data)
+    {
+        var output = new byte[data.Length + 1024];
+        z_stream stream = default;
+        fixed (byte* source = data, dest = output)
+        {
+            // deflateInit is a macro over deflateInit_, which checks the version and sizeof(z_stream) we pass.
+            Check(Z.deflateInit_(&stream, Z.Z_BEST_COMPRESSION, Z.zlibVersion(), sizeof(z_stream)), "deflateInit_");
+            stream.next_in = source;
+            stream.avail_in = (uint)data.Length;
+            stream.next_out = dest;
+            stream.avail_out = (uint)output.Length;
+            var status = Z.deflate(&stream, Z.Z_FINISH);
+            if (status != Z.Z_STREAM_END)
+            {
+                throw new InvalidOperationException($"deflate returned {status}");
+            }
+
+            var written = (int)stream.total_out.Value;
+            Check(Z.deflateEnd(&stream), "deflateEnd");
+            return output[..written];
+        }
+    }
+
+    private static void Check(int status, string function)
+    {
+        if (status != Z.Z_OK)
+        {
+            throw new InvalidOperationException($"{function} returned {status}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Interop.RealHeaders.Tests.Usage;
+
+/// <summary>What the sqlite3 driver does through the generated bindings.</summary>
+public interface ISqlite3Usage
+{
+    string LibraryVersion { get; }
+
+    /// <summary>
+    /// Opens an in-memory database, runs <paramref name="statements"/> with <c>sqlite3_exec</c>, then
+    /// <paramref name="query"/> with a C# <c>[UnmanagedCallersOnly]</c> row callback; returns the rows, one string per column.
+    /// </summary>
+    IReadOnlyList<string?[]> Query(string statements, string query);
+
+    /// <summary>The error message <c>sqlite3_exec</c> reports for <paramref name="sql"/> (freed with <c>sqlite3_free</c>), or null.</summary>
+    string? ExecError(string sql);
+}
+
+/// <summary>sqlite3 through the generated bindings: an in-memory database driven by <c>sqlite3_exec</c> and a C# callback.</summary>
+public sealed class Sqlite3UsageTests
+{
+    private readonly ISqlite3Usage _sqlite = UsageAssembly.Driver<ISqlite3Usage>("sqlite3");
+
+    [Fact]
+    public void Create_insert_and_select_through_sqlite3_exec_with_a_CSharp_callback()
+    {
+        var rows = _sqlite.Query(
+            """
+            CREATE TABLE fruit(id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL);
+            INSERT INTO fruit(name, price) VALUES ('apple', 1.25), ('pear', 0.5), ('kiwi', NULL);
+            """,
+            "SELECT id, name, price FROM fruit ORDER BY id");
+
+        Assert.Equal(
+            [["1", "apple", "1.25"], ["2", "pear", "0.5"], ["3", "kiwi", null]],
+            rows);
+    }
+
+    [Fact]
+    public void Errors_come_back_through_the_errmsg_out_parameter() =>
+        Assert.Equal("no such table: missing", _sqlite.ExecError("SELECT * FROM missing"));
+
+    [Fact]
+    public void The_library_is_sqlite_3() => Assert.StartsWith("3.", _sqlite.LibraryVersion);
+}
