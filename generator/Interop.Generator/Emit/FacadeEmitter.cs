@@ -28,7 +28,7 @@ internal static class FacadeEmitter
 
             first = false;
             w.Doc(function.Doc);
-            w.Line($"{function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({Parameters(function, facade: true)});");
+            w.Line($"{function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)});");
         }
 
         w.Close();
@@ -42,14 +42,7 @@ internal static class FacadeEmitter
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            var arguments = string.Join(", ", function.Parameters.Select(p => p.FacadeType == p.CSharpType ? p.Name : $"({p.CSharpType}){p.Name}"));
-            var call = $"{model.ClassName}.{CSharpNames.Escape(function.Name)}({arguments})";
-            if (function.FacadeReturnType != function.ReturnType)
-            {
-                call = $"(nint){call}";
-            }
-
-            w.Line($"public {function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({Parameters(function, facade: true)}) => {call};");
+            EmitForwarder(w, model, function);
         }
 
         w.Close();
@@ -57,10 +50,55 @@ internal static class FacadeEmitter
         return w.ToString();
     }
 
+    /// <summary>One facade member: converts facade types to the overload it calls, and the result back.</summary>
+    private static void EmitForwarder(SourceWriter w, BindingModel model, FunctionModel function)
+    {
+        var friendly = function.HasFriendlyOverload;
+        var arguments = string.Join(", ", function.Parameters.Select(p => (friendly ? p.Shape : ValueShape.Raw, p) switch
+        {
+            (ValueShape.OutPointer, _) => $"out var {p.Name.TrimStart('@')}Native",
+            (ValueShape.RefScalar, _) => $"ref {p.Name}",
+            (ValueShape.Utf8String or ValueShape.Bool, _) => p.Name,
+            _ => p.FacadeType == p.CSharpType ? p.Name : $"({p.CSharpType}){p.Name}",
+        }));
+        var call = $"{model.ClassName}.{CSharpNames.Escape(function.Name)}({arguments})";
+        call = function.ReturnShape switch
+        {
+            ValueShape.Utf8String => $"global::System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint){call})",
+            ValueShape.Bool => $"{call} != 0",
+            _ when function.FacadeReturnType != function.ReturnType => $"(nint){call}",
+            _ => call,
+        };
+
+        var signature = $"public {function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)})";
+        var outs = friendly ? function.Parameters.Where(p => p.Shape == ValueShape.OutPointer).ToList() : new List<ParameterModel>();
+        if (outs.Count == 0)
+        {
+            w.Line($"{signature} => {call};");
+            return;
+        }
+
+        // Out handles come back as pointers from the stub and leave the facade as nint.
+        w.Open(signature);
+        w.Line(function.ReturnType == "void" ? $"{call};" : $"var result = {call};");
+        foreach (var p in outs)
+        {
+            w.Line($"{p.Name} = (nint){p.Name.TrimStart('@')}Native;");
+        }
+
+        if (function.ReturnType != "void")
+        {
+            w.Line("return result;");
+        }
+
+        w.Close();
+    }
+
+    private static string FacadeParameters(FunctionModel function) =>
+        string.Join(", ", function.Parameters.Select(p => function.HasFriendlyOverload ? p.FacadeDeclaration : $"{p.FacadeType} {p.Name}"));
+
     public static string InterfaceName(BindingModel model) => "I" + model.ClassName;
 
     public static string ImplementationName(BindingModel model) => model.ClassName + "Native";
 
-    private static string Parameters(FunctionModel function, bool facade) =>
-        string.Join(", ", function.Parameters.Select(p => $"{(facade ? p.FacadeType : p.CSharpType)} {p.Name}"));
 }

@@ -150,10 +150,10 @@ internal sealed partial class BindingBuilder
             {
                 var parameter = function.Type.Parameters[i];
                 var name = parameter.Name is { } given && names.Add(given) ? given : UniqueName($"arg{i}", names);
-                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type)));
+                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), ParameterShape(parameter.Type)));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc);
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType));
         }
         catch (UnsupportedTypeException e)
         {
@@ -215,6 +215,34 @@ internal sealed partial class BindingBuilder
         _usedNames.Remove(function.Name);
         return BindFunction(new FunctionDecl(function.Name, fixedFunction, false, false, function.Location, function.Doc));
     }
+
+    /// <summary>What friendlier form a parameter can take; anything ambiguous stays raw.</summary>
+    private static ValueShape ParameterShape(CType type)
+    {
+        switch (type.Canonical)
+        {
+            case PrimitiveType { Kind: PrimitiveKind.Bool }:
+                return ValueShape.Bool;
+            case PointerType { Pointee: var pointee } when IsConstChar(pointee):
+                return ValueShape.Utf8String;
+            case PointerType { Pointee: var pointee, IsConst: false } when pointee.Canonical is PointerType { Pointee: var target } && !pointee.IsConst
+                && target.Canonical is RecordType or PrimitiveType { Kind: not PrimitiveKind.Void }:
+                return ValueShape.OutPointer;
+            case PointerType { Pointee: var pointee } when !pointee.IsConst && pointee.Canonical is PrimitiveType { Kind: not (PrimitiveKind.Void or PrimitiveKind.Char or PrimitiveKind.SChar or PrimitiveKind.UChar or PrimitiveKind.Bool) }:
+                return ValueShape.RefScalar;
+            default:
+                return ValueShape.Raw;
+        }
+    }
+
+    private static ValueShape ReturnShape(CType type) => type.Canonical switch
+    {
+        PrimitiveType { Kind: PrimitiveKind.Bool } => ValueShape.Bool,
+        PointerType { Pointee: var pointee } when IsConstChar(pointee) => ValueShape.Utf8String,
+        _ => ValueShape.Raw,
+    };
+
+    private static bool IsConstChar(CType type) => type.IsConst && type.Canonical is PrimitiveType { Kind: PrimitiveKind.Char };
 
     private static string UniqueName(string candidate, HashSet<string> names)
     {

@@ -61,14 +61,67 @@ public sealed record BitfieldModel(string Name, string CName, string CSharpType,
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
 public sealed record FixedBufferModel(string Name, string ElementType, long Length);
 
-public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc)
+public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw)
 {
-    /// <summary>The facade's signature: pointers become <c>nint</c> so mocking libraries can handle every member.</summary>
-    public string FacadeReturnType => ParameterModel.ToFacadeType(ReturnType);
+    /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
+    public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);
+
+    /// <summary>The facade's return type: strings for <c>const char*</c>, <c>bool</c> for <c>_Bool</c>, <c>nint</c> for other pointers.</summary>
+    public string FacadeReturnType => ReturnShape switch
+    {
+        ValueShape.Utf8String => "string?",
+        ValueShape.Bool => "bool",
+        _ => ParameterModel.ToFacadeType(ReturnType),
+    };
 }
 
-public sealed record ParameterModel(string Name, string CSharpType)
+/// <summary>
+/// How a C parameter or return value can be offered in friendlier C# than its raw blittable type,
+/// letting the SDK's LibraryImport marshallers do the work.
+/// </summary>
+public enum ValueShape
 {
+    /// <summary>Only the raw type: pointers stay pointers.</summary>
+    Raw,
+
+    /// <summary><c>const char*</c>: a <c>string</c>, marshalled as UTF-8 (on the stack for short strings).</summary>
+    Utf8String,
+
+    /// <summary><c>_Bool</c>: a <c>bool</c> marshalled as one byte.</summary>
+    Bool,
+
+    /// <summary><c>T**</c>: <c>out T*</c>, the C idiom for returning a handle through a parameter.</summary>
+    OutPointer,
+
+    /// <summary>A non-const pointer to a number: <c>ref T</c>.</summary>
+    RefScalar,
+}
+
+public sealed record ParameterModel(string Name, string CSharpType, ValueShape Shape = ValueShape.Raw)
+{
+    /// <summary>The pointee of a pointer type (<c>T*</c> → <c>T</c>).</summary>
+    public string Pointee => CSharpType.Substring(0, CSharpType.Length - 1);
+
+    /// <summary>The declaration in the friendly <c>[LibraryImport]</c> overload.</summary>
+    public string FriendlyDeclaration => Shape switch
+    {
+        ValueShape.Utf8String => $"string? {Name}",
+        ValueShape.Bool => $"[global::System.Runtime.InteropServices.MarshalAs(global::System.Runtime.InteropServices.UnmanagedType.U1)] bool {Name}",
+        ValueShape.OutPointer => $"out {Pointee} {Name}",
+        ValueShape.RefScalar => $"ref {Pointee} {Name}",
+        _ => $"{CSharpType} {Name}",
+    };
+
+    /// <summary>The type in the mockable facade: never a pointer, so Moq and NSubstitute can handle every member.</summary>
+    public string FacadeDeclaration => Shape switch
+    {
+        ValueShape.Utf8String => $"string? {Name}",
+        ValueShape.Bool => $"bool {Name}",
+        ValueShape.OutPointer => $"out nint {Name}",
+        ValueShape.RefScalar => $"ref {Pointee} {Name}",
+        _ => $"{FacadeType} {Name}",
+    };
+
     public string FacadeType => ToFacadeType(CSharpType);
 
     internal static string ToFacadeType(string type) =>

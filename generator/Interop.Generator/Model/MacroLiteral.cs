@@ -19,7 +19,8 @@ internal static class MacroLiteral
             return false;
         }
 
-        if (tokens.All(t => t.Kind == TokenKind.StringLiteral && t.Text.StartsWith("\"", StringComparison.Ordinal)))
+        // Only terminated literals: an unterminated one (a lexical error) may be just '"'.
+        if (tokens.All(t => t.Kind == TokenKind.StringLiteral && t.LexError is null && t.Text.Length >= 2 && t.Text.StartsWith("\"", StringComparison.Ordinal)))
         {
             return TryString(tokens, out csharpType, out literal);
         }

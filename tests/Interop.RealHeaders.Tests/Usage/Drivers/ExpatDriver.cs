@@ -14,7 +14,7 @@ public sealed unsafe class ExpatDriver : IExpatUsage
 {
     public (IReadOnlyList<string> Events, string? Error) Parse(string xml)
     {
-        var parser = X.XML_ParserCreate(null);
+        var parser = X.XML_ParserCreate(encoding: (string?)null); // the UTF-8 string overload; NULL means "use the document's encoding"
         var events = new List<string>();
         var handle = GCHandle.Alloc(events);
         try
