@@ -55,6 +55,12 @@ public static class BindingsEmitter
             EnumEmitter.Emit(w, enumeration);
         }
 
+        foreach (var handle in model.Handles)
+        {
+            w.Line();
+            HandleEmitter.Emit(w, model, handle);
+        }
+
         w.Close();
         return w.ToString();
     }

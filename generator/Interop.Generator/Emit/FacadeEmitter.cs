@@ -56,7 +56,8 @@ internal static class FacadeEmitter
         var friendly = function.HasFriendlyOverload;
         var arguments = string.Join(", ", function.Parameters.Select(p => (friendly ? p.Shape : ValueShape.Raw, p) switch
         {
-            (ValueShape.OutPointer, _) => $"out var {p.Name.TrimStart('@')}Native",
+            (ValueShape.OutPointer or ValueShape.OutHandle, _) => $"out var {p.Name.TrimStart('@')}Native",
+            (ValueShape.Handle, _) => $"new {p.HandleType}(({p.CSharpType}){p.Name}, ownsHandle: false)",
             (ValueShape.RefScalar, _) => $"ref {p.Name}",
             (ValueShape.Utf8String or ValueShape.Bool, _) => p.Name,
             _ => p.FacadeType == p.CSharpType ? p.Name : $"({p.CSharpType}){p.Name}",
@@ -71,7 +72,7 @@ internal static class FacadeEmitter
         };
 
         var signature = $"public {function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)})";
-        var outs = friendly ? function.Parameters.Where(p => p.Shape == ValueShape.OutPointer).ToList() : new List<ParameterModel>();
+        var outs = friendly ? function.Parameters.Where(p => p.Shape is ValueShape.OutPointer or ValueShape.OutHandle).ToList() : new List<ParameterModel>();
         if (outs.Count == 0)
         {
             w.Line($"{signature} => {call};");
@@ -83,7 +84,10 @@ internal static class FacadeEmitter
         w.Line(function.ReturnType == "void" ? $"{call};" : $"var result = {call};");
         foreach (var p in outs)
         {
-            w.Line($"{p.Name} = (nint){p.Name.TrimStart('@')}Native;");
+            // A handle hands its pointer over to the caller, who now owns it as an nint.
+            w.Line(p.Shape == ValueShape.OutHandle
+                ? $"{p.Name} = {p.Name.TrimStart('@')}Native.DetachPointer();"
+                : $"{p.Name} = (nint){p.Name.TrimStart('@')}Native;");
         }
 
         if (function.ReturnType != "void")

@@ -43,6 +43,7 @@ internal sealed partial class BindingBuilder
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
+        DiscoverHandles(unit);
 
         foreach (var declaration in unit.Declarations)
         {
@@ -120,7 +121,8 @@ internal sealed partial class BindingBuilder
             constants.ToEquatableArray(),
             _enums.Where(e => EnumName(e) is not null).Select(BuildEnum).ToEquatableArray(),
             structs.ToEquatableArray(),
-            functions.ToEquatableArray());
+            functions.ToEquatableArray(),
+            _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray());
     }
 
     private FunctionModel? BindFunction(FunctionDecl function)
@@ -150,10 +152,11 @@ internal sealed partial class BindingBuilder
             {
                 var parameter = function.Type.Parameters[i];
                 var name = parameter.Name is { } given && names.Add(given) ? given : UniqueName($"arg{i}", names);
-                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), ParameterShape(parameter.Type)));
+                var (shape, handle) = HandleShape(function, parameter.Type) ?? (ParameterShape(parameter.Type), null);
+                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), shape, handle));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType));
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function));
         }
         catch (UnsupportedTypeException e)
         {

@@ -14,7 +14,14 @@ public sealed record BindingModel(
     EquatableArray<ConstantModel> Constants,
     EquatableArray<EnumModel> Enums,
     EquatableArray<StructModel> Structs,
-    EquatableArray<FunctionModel> Functions);
+    EquatableArray<FunctionModel> Functions,
+    EquatableArray<HandleModel> Handles = default);
+
+/// <summary>
+/// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>
+/// frees it, so the object composes with <c>using</c> and is freed even if the code forgets.
+/// </summary>
+public sealed record HandleModel(string Name, string PointerType, string ReleaseFunction);
 
 /// <summary>A <c>#define</c> or anonymous-enum constant as a C# <c>const</c> field.</summary>
 public sealed record ConstantModel(string Name, string CSharpType, string Value, string? Doc);
@@ -61,7 +68,7 @@ public sealed record BitfieldModel(string Name, string CName, string CSharpType,
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
 public sealed record FixedBufferModel(string Name, string ElementType, long Length);
 
-public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw)
+public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);
@@ -95,9 +102,15 @@ public enum ValueShape
 
     /// <summary>A non-const pointer to a number: <c>ref T</c>.</summary>
     RefScalar,
+
+    /// <summary>A pointer to an object owned by a <see cref="HandleModel"/>: the handle is passed (and kept alive during the call).</summary>
+    Handle,
+
+    /// <summary><c>T**</c> filled by a creating function: <c>out</c> the handle that will free it.</summary>
+    OutHandle,
 }
 
-public sealed record ParameterModel(string Name, string CSharpType, ValueShape Shape = ValueShape.Raw)
+public sealed record ParameterModel(string Name, string CSharpType, ValueShape Shape = ValueShape.Raw, string? HandleType = null)
 {
     /// <summary>The pointee of a pointer type (<c>T*</c> → <c>T</c>).</summary>
     public string Pointee => CSharpType.Substring(0, CSharpType.Length - 1);
@@ -109,6 +122,8 @@ public sealed record ParameterModel(string Name, string CSharpType, ValueShape S
         ValueShape.Bool => $"[global::System.Runtime.InteropServices.MarshalAs(global::System.Runtime.InteropServices.UnmanagedType.U1)] bool {Name}",
         ValueShape.OutPointer => $"out {Pointee} {Name}",
         ValueShape.RefScalar => $"ref {Pointee} {Name}",
+        ValueShape.Handle => $"{HandleType} {Name}",
+        ValueShape.OutHandle => $"out {HandleType} {Name}",
         _ => $"{CSharpType} {Name}",
     };
 
@@ -119,6 +134,8 @@ public sealed record ParameterModel(string Name, string CSharpType, ValueShape S
         ValueShape.Bool => $"bool {Name}",
         ValueShape.OutPointer => $"out nint {Name}",
         ValueShape.RefScalar => $"ref {Pointee} {Name}",
+        ValueShape.Handle => $"nint {Name}",
+        ValueShape.OutHandle => $"out nint {Name}",
         _ => $"{FacadeType} {Name}",
     };
 

@@ -12,10 +12,12 @@ public sealed record BindingRequest(
     EquatableArray<string> IncludeDirectories,
     EquatableArray<string> Defines,
     string Target = "x86_64-linux-gnu",
-    EquatableArray<string> VariadicForms = default)
+    EquatableArray<string> VariadicForms = default,
+    EquatableArray<string> Handles = default,
+    bool HandleHeuristics = true)
 {
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -29,6 +31,8 @@ public sealed record BindingRequest(
             (includeDirectories ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
             (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
             string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim(),
-            (variadicForms ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray());
+            (variadicForms ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray(),
+            (handles ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('=')).ToEquatableArray(),
+            handleHeuristics);
     }
 }

@@ -13,6 +13,12 @@ public interface ISqlite3Usage
 
     /// <summary>The error message <c>sqlite3_exec</c> reports for <paramref name="sql"/> (freed with <c>sqlite3_free</c>), or null.</summary>
     string? ExecError(string sql);
+
+    /// <summary>
+    /// The friendly API end to end: <c>sqlite3_open</c> with a string and an <c>out sqlite3Handle</c>,
+    /// <c>sqlite3_prepare_v2</c> giving an <c>out sqlite3_stmtHandle</c>, both disposed by <c>using</c>.
+    /// </summary>
+    (int OpenResult, int Answer, bool StatementClosed, bool DatabaseClosed) HandleLifecycle();
 }
 
 /// <summary>sqlite3 through the generated bindings: an in-memory database driven by <c>sqlite3_exec</c> and a C# callback.</summary>
@@ -41,4 +47,12 @@ public sealed class Sqlite3UsageTests
 
     [Fact]
     public void The_library_is_sqlite_3() => Assert.StartsWith("3.", _sqlite.LibraryVersion);
+
+    [Fact]
+    public void FriendlyOverloads_OpenPrepareAndDisposeThroughSafeHandles()
+    {
+        var (open, answer, statementClosed, databaseClosed) = UsageAssembly.Driver<ISqlite3Usage>("sqlite3").HandleLifecycle();
+
+        Assert.Equal((0, 42, true, true), (open, answer, statementClosed, databaseClosed));
+    }
 }

@@ -12,6 +12,25 @@ namespace Interop.RealHeaders.Tests.Usage.Drivers;
 
 public sealed unsafe class Sqlite3Driver : ISqlite3Usage
 {
+    public (int OpenResult, int Answer, bool StatementClosed, bool DatabaseClosed) HandleLifecycle()
+    {
+        var open = S.sqlite3_open(":memory:", out sqlite3Handle db);
+        sqlite3_stmtHandle statement;
+        int answer;
+        using (db)
+        {
+            S.sqlite3_exec(db, "create table t(x); insert into t values (42);", null, null, out sbyte* error);
+            S.sqlite3_prepare_v2(db, "select x from t", -1, out statement, out sbyte* tail);
+            using (statement)
+            {
+                S.sqlite3_step(statement);
+                answer = S.sqlite3_column_int(statement, 0);
+            }
+        }
+
+        return (open, answer, statement.IsClosed, db.IsClosed);
+    }
+
     public string LibraryVersion => Marshal.PtrToStringUTF8((nint)S.sqlite3_libversion())!;
 
     public IReadOnlyList<string?[]> Query(string statements, string query)
