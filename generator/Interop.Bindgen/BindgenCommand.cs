@@ -15,11 +15,13 @@ internal static class BindgenCommand
         var ns = new Option<string?>("--namespace") { Description = "Namespace of the bindings (default: Interop.Bindings)." };
         var className = new Option<string?>("--class") { Description = "Name of the static bindings class (default: the library name in PascalCase)." };
         var variadic = new Option<string[]>("--variadic") { Description = "A fixed-arity form of a variadic function to bind, e.g. \"curl_easy_setopt(long)\" (repeatable; integer and pointer arguments only)." };
+        var handles = new Option<string[]>("--handle") { Description = "A create/destroy pair to wrap in a SafeHandle: TYPE=RELEASE_FUNCTION, e.g. sqlite3=sqlite3_close (repeatable)." };
+        var noHandleHeuristics = new Option<bool>("--no-handle-heuristics") { Description = "Do not find create/destroy pairs by their names." };
         var target = new Option<string?>("--target") { Description = "Target triple: x86_64-linux-gnu (default), aarch64-linux-gnu, x86_64-windows-msvc or aarch64-apple-darwin." };
 
         var command = new RootCommand("Generates C# bindings (LibraryImport declarations, structs, enums, constants and a mockable facade) from a C header.")
         {
-            header, outputDirectory, includes, defines, library, ns, className, target, variadic,
+            header, outputDirectory, includes, defines, library, ns, className, target, variadic, handles, noHandleHeuristics,
         };
 
         command.SetAction(parse => BindgenRunner.Run(
@@ -32,7 +34,9 @@ internal static class BindgenCommand
                 parse.GetValue(ns),
                 parse.GetValue(className),
                 parse.GetValue(target),
-                parse.GetValue(variadic) ?? Array.Empty<string>()),
+                parse.GetValue(variadic) ?? Array.Empty<string>(),
+                parse.GetValue(handles) ?? Array.Empty<string>(),
+                !parse.GetValue(noHandleHeuristics)),
             output,
             error));
         return command;

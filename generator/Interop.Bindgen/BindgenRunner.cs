@@ -15,7 +15,9 @@ internal sealed record BindgenOptions(
     string? Namespace,
     string? ClassName,
     string? Target = null,
-    IReadOnlyList<string>? VariadicForms = null);
+    IReadOnlyList<string>? VariadicForms = null,
+    IReadOnlyList<string>? Handles = null,
+    bool HandleHeuristics = true);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -30,7 +32,9 @@ internal static class BindgenRunner
             options.IncludeDirectories.Select(d => ToGeneratorPath(Path.GetFullPath(d))),
             options.Defines,
             options.Target,
-            options.VariadicForms);
+            options.VariadicForms,
+            options.Handles,
+            options.HandleHeuristics);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

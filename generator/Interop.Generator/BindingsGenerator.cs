@@ -89,7 +89,9 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 includeDirectories.Select(PathText.Normalize),
                 SplitList(Metadata("InteropDefines")),
                 Metadata("InteropTarget") ?? Property("InteropTarget"),
-                SplitList(Metadata("InteropVariadicForms")));
+                SplitList(Metadata("InteropVariadicForms")),
+                SplitList(Metadata("InteropHandles")),
+                !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase));
         }
 
         return new HeaderInput(path, text, request);
