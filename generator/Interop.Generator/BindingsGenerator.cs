@@ -80,7 +80,11 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             var global = optionsProvider.GlobalOptions;
             string? Metadata(string name) => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && value.Length > 0 ? value : null;
             string? Property(string name) => global.TryGetValue("build_property." + name, out var value) && value.Length > 0 ? value : null;
-            var includeDirectories = SplitList(Metadata("InteropIncludeDirectories")).Concat(SplitList(Property("InteropIncludeDirectories")));
+            // Relative include directories are relative to the project, as everything else in MSBuild is.
+            var projectDirectory = PathText.Normalize(Property("MSBuildProjectDirectory") ?? PathText.Directory(path));
+            var includeDirectories = SplitList(Metadata("InteropIncludeDirectories")).Concat(SplitList(Property("InteropIncludeDirectories")))
+                .Select(d => d.Replace('\\', '/'))
+                .Select(d => d.StartsWith("/", StringComparison.Ordinal) || (d.Length > 1 && d[1] == ':') ? d : projectDirectory + "/" + d);
             request = BindingRequest.Create(
                 path,
                 Metadata("InteropLibrary"),

@@ -122,4 +122,19 @@ public sealed class BindingsGeneratorTests
         Assert.Empty(result.GeneratedSources);
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1050");
     }
+
+    [Fact]
+    public void RelativeIncludeDirectories_AreRelativeToTheProject()
+    {
+        var header = Header("/proj/api/api.h", "#include <types.h>\nsize_type count(void);\n") with { };
+        var metadata = new Dictionary<string, string>(header.Metadata) { ["InteropIncludeDirectories"] = "third_party/include" };
+        var include = Include("/proj/third_party/include/types.h", "typedef unsigned long long size_type;\n");
+
+        var driver = Driver([header with { Metadata = metadata }, include], globalProperties: new Dictionary<string, string> { ["MSBuildProjectDirectory"] = "/proj" })
+            .RunGenerators(Compilation());
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public static partial ulong count();", result.GeneratedSources.Single(s => s.HintName == "Test.Native.TestLib.g.cs").SourceText.ToString());
+    }
 }

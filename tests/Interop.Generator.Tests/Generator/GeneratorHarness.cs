@@ -33,11 +33,11 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver with step tracking on, over the given header items.</summary>
-    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, bool withLibraryImport = false) =>
-        Driver(items, out _, withLibraryImport);
+    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null) =>
+        Driver(items, out _, withLibraryImport, globalProperties);
 
     /// <summary>As above, also handing out the AdditionalText objects so a test can replace one.</summary>
-    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, out IReadOnlyList<AdditionalText> texts, bool withLibraryImport = false)
+    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, out IReadOnlyList<AdditionalText> texts, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null)
     {
         var list = items.ToList();
         texts = list.Select(i => (AdditionalText)new InMemoryAdditionalText(i.Path, i.Text)).ToList();
@@ -51,7 +51,7 @@ internal static class GeneratorHarness
             generators,
             texts,
             CSharpOptions,
-            new ItemOptionsProvider(list),
+            new ItemOptionsProvider(list, globalProperties ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
@@ -90,9 +90,11 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class ItemOptionsProvider(IReadOnlyList<HeaderItem> items) : AnalyzerConfigOptionsProvider
+    private sealed class ItemOptionsProvider(IReadOnlyList<HeaderItem> items, IReadOnlyDictionary<string, string> globalProperties) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Fallback.Root" });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(
+            globalProperties.Select(p => ("build_property." + p.Key, p.Value)).Append(("build_property.RootNamespace", "Fallback.Root"))
+                .GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => g.First().Item2));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 
