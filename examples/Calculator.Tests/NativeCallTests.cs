@@ -66,4 +66,19 @@ public sealed class NativeCallTests
             Assert.Equal(-1, Core.interop_scan_lines(data, (nuint)text.Length, null, 0, null));
         }
     }
+
+    /// <summary>
+    /// The span rule from Calculator.csproj (<c>Spans="*(data,length);*(needle,needle_length)"</c>): pointer and
+    /// length pairs become spans. Two rules in one metadata value also prove lists survive the trip to the generator.
+    /// </summary>
+    [Fact]
+    public void SpanOverloads_TakePointerAndLengthPairsAsSpans()
+    {
+        var text = "one needle\ntwo\nneedle three needle\n"u8;
+
+        Assert.Equal(0xE3069283u, Core.interop_crc32c(Core.INTEROP_CRC32C_INIT, "123456789"u8));
+        Assert.Equal(2L, Core.interop_count_lines_containing(text, "needle"u8));
+        Assert.Equal(3L, Core.interop_count_lines(text));
+        Assert.Equal(0L, Core.interop_count_lines(ReadOnlySpan<byte>.Empty));
+    }
 }

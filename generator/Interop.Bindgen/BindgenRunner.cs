@@ -17,7 +17,8 @@ internal sealed record BindgenOptions(
     string? Target = null,
     IReadOnlyList<string>? VariadicForms = null,
     IReadOnlyList<string>? Handles = null,
-    bool HandleHeuristics = true);
+    bool HandleHeuristics = true,
+    IReadOnlyList<string>? Spans = null);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -34,7 +35,8 @@ internal static class BindgenRunner
             options.Target,
             options.VariadicForms,
             options.Handles,
-            options.HandleHeuristics);
+            options.HandleHeuristics,
+            options.Spans);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

@@ -95,14 +95,15 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 Metadata("InteropTarget") ?? Property("InteropTarget"),
                 SplitList(Metadata("InteropVariadicForms")),
                 SplitList(Metadata("InteropHandles")),
-                !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase));
+                !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase),
+                SplitList(Metadata("InteropSpans")));
         }
 
         return new HeaderInput(path, text, request);
     }
 
     private static IEnumerable<string> SplitList(string? value) =>
-        (value ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);
+        (value ?? "").Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = DiagnosticKind.All.ToImmutableDictionary(
         kind => kind.Id,

@@ -22,6 +22,41 @@ internal static class FunctionEmitter
             var parameters = string.Join(", ", function.Parameters.Select(p => p.FriendlyDeclaration));
             Declare(w, function, parameters, utf8: function.Parameters.Any(p => p.Shape == ValueShape.Utf8String));
         }
+
+        if (function.Spans.Count > 0)
+        {
+            EmitSpanOverload(w, function);
+        }
+    }
+
+    /// <summary>
+    /// A plain C# overload for the span rule: spans stand for pointer and length pairs, are pinned, and
+    /// the raw entry point is called with their address and length. Other parameters stay raw.
+    /// </summary>
+    private static void EmitSpanOverload(SourceWriter w, FunctionModel function)
+    {
+        var pairs = function.Spans.ToDictionary(p => p.Pointer);
+        var lengths = new HashSet<string>(function.Spans.Select(p => p.Length));
+        var parameters = function.Parameters.Where(p => !lengths.Contains(p.Name))
+            .Select(p => pairs.TryGetValue(p.Name, out var pair) ? $"{pair.SpanType} {p.Name}" : $"{p.CSharpType} {p.Name}");
+        var arguments = function.Parameters.Select(p =>
+            pairs.TryGetValue(p.Name, out var pair) ? $"{p.Name.TrimStart('@')}Pointer"
+            : function.Spans.FirstOrDefault(s => s.Length == p.Name) is { } lengthOf ? lengthOf.LengthArgument
+            : p.Name);
+
+        w.Line();
+        w.Doc(function.Doc);
+        w.Open($"public static {function.ReturnType} {CSharpNames.Escape(function.Name)}({string.Join(", ", parameters)})");
+        foreach (var pair in function.Spans)
+        {
+            w.Line($"fixed ({pair.ElementType}* {pair.Pointer.TrimStart('@')}Pointer = {pair.Pointer})");
+        }
+
+        var call = $"{CSharpNames.Escape(function.Name)}({string.Join(", ", arguments)});";
+        w.Line("{");
+        w.Line(function.ReturnType == "void" ? $"    {call}" : $"    return {call}");
+        w.Line("}");
+        w.Close();
     }
 
     private static void Declare(SourceWriter w, FunctionModel function, string parameters, bool utf8)

@@ -156,7 +156,7 @@ internal sealed partial class BindingBuilder
                 parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), shape, handle));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function));
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters));
         }
         catch (UnsupportedTypeException e)
         {

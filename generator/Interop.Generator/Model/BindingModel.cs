@@ -68,7 +68,7 @@ public sealed record BitfieldModel(string Name, string CName, string CSharpType,
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
 public sealed record FixedBufferModel(string Name, string ElementType, long Length);
 
-public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null)
+public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);
@@ -108,6 +108,15 @@ public enum ValueShape
 
     /// <summary><c>T**</c> filled by a creating function: <c>out</c> the handle that will free it.</summary>
     OutHandle,
+}
+
+/// <summary>A pointer and length parameter pair offered as one span (read-only when the pointee is const).</summary>
+public sealed record SpanPairModel(string Pointer, string Length, string ElementType, bool ReadOnly, string LengthType)
+{
+    public string SpanType => ReadOnly ? $"global::System.ReadOnlySpan<{ElementType}>" : $"global::System.Span<{ElementType}>";
+
+    /// <summary>The argument passed for the length: the span's length in the C parameter's type.</summary>
+    public string LengthArgument => $"({LengthType}){Pointer}.Length";
 }
 
 public sealed record ParameterModel(string Name, string CSharpType, ValueShape Shape = ValueShape.Raw, string? HandleType = null)

@@ -14,10 +14,11 @@ public sealed record BindingRequest(
     string Target = "x86_64-linux-gnu",
     EquatableArray<string> VariadicForms = default,
     EquatableArray<string> Handles = default,
-    bool HandleHeuristics = true)
+    bool HandleHeuristics = true,
+    EquatableArray<string> Spans = default)
 {
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -33,6 +34,7 @@ public sealed record BindingRequest(
             string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim(),
             (variadicForms ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray(),
             (handles ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('=')).ToEquatableArray(),
-            handleHeuristics);
+            handleHeuristics,
+            (spans ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('(')).ToEquatableArray());
     }
 }
