@@ -18,11 +18,12 @@ internal static class BindgenCommand
         var handles = new Option<string[]>("--handle") { Description = "A create/destroy pair to wrap in a SafeHandle: TYPE=RELEASE_FUNCTION, e.g. sqlite3=sqlite3_close (repeatable)." };
         var noHandleHeuristics = new Option<bool>("--no-handle-heuristics") { Description = "Do not find create/destroy pairs by their names." };
         var spans = new Option<string[]>("--span") { Description = "A pointer and length pair to take as one span: FUNCTION(POINTER,LENGTH), FUNCTION may be * (repeatable)." };
+        var noAmbient = new Option<bool>("--no-ambient") { Description = "Do not emit the ambient accessor (Class.Current / Class.Use), which needs Interop.Runtime." };
         var target = new Option<string?>("--target") { Description = "Target triple: x86_64-linux-gnu (default), aarch64-linux-gnu, x86_64-windows-msvc or aarch64-apple-darwin." };
 
         var command = new RootCommand("Generates C# bindings (LibraryImport declarations, structs, enums, constants and a mockable facade) from a C header.")
         {
-            header, outputDirectory, includes, defines, library, ns, className, target, variadic, handles, noHandleHeuristics, spans,
+            header, outputDirectory, includes, defines, library, ns, className, target, variadic, handles, noHandleHeuristics, spans, noAmbient,
         };
 
         command.SetAction(parse => BindgenRunner.Run(
@@ -38,7 +39,8 @@ internal static class BindgenCommand
                 parse.GetValue(variadic) ?? Array.Empty<string>(),
                 parse.GetValue(handles) ?? Array.Empty<string>(),
                 !parse.GetValue(noHandleHeuristics),
-                parse.GetValue(spans) ?? Array.Empty<string>()),
+                parse.GetValue(spans) ?? Array.Empty<string>(),
+                !parse.GetValue(noAmbient)),
             output,
             error));
         return command;

@@ -18,7 +18,8 @@ internal sealed record BindgenOptions(
     IReadOnlyList<string>? VariadicForms = null,
     IReadOnlyList<string>? Handles = null,
     bool HandleHeuristics = true,
-    IReadOnlyList<string>? Spans = null);
+    IReadOnlyList<string>? Spans = null,
+    bool Ambient = true);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -36,7 +37,8 @@ internal static class BindgenRunner
             options.VariadicForms,
             options.Handles,
             options.HandleHeuristics,
-            options.Spans);
+            options.Spans,
+            options.Ambient);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

@@ -96,7 +96,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 SplitList(Metadata("InteropVariadicForms")),
                 SplitList(Metadata("InteropHandles")),
                 !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase),
-                SplitList(Metadata("InteropSpans")));
+                SplitList(Metadata("InteropSpans")),
+                !string.Equals(Property("InteropAmbient"), "false", StringComparison.OrdinalIgnoreCase));
         }
 
         return new HeaderInput(path, text, request);

@@ -34,6 +34,12 @@ internal static class FacadeEmitter
         w.Close();
         w.Line();
 
+        if (model.EmitAmbient)
+        {
+            EmitAmbientAccessor(w, model, interfaceName, implementationName);
+            w.Line();
+        }
+
         w.Line($"/// <summary>The real <see cref=\"{interfaceName}\"/>: every call goes straight to <see cref=\"{model.ClassName}\"/>.</summary>");
         w.Open($"public sealed unsafe partial class {implementationName} : {interfaceName}");
         w.Line("/// <summary>The shared instance; the type has no state.</summary>");
@@ -48,6 +54,25 @@ internal static class FacadeEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The library's ambient accessor on its bindings class: <c>Current</c> is the real library unless a test
+    /// replaced it for its own async flow with <c>using (Class.Use(fake))</c> (Interop.Runtime's AmbientOverride).
+    /// </summary>
+    private static void EmitAmbientAccessor(SourceWriter w, BindingModel model, string interfaceName, string implementationName)
+    {
+        var ambient = $"global::Interop.Runtime.Mocking.AmbientOverride<{interfaceName}>";
+        w.Open($"public static partial class {model.ClassName}");
+        w.Line($"/// <summary>The overridable accessor behind <see cref=\"Current\"/> and <see cref=\"Use\"/>.</summary>");
+        w.Line($"public static {ambient} Ambient {{ get; }} = new {ambient}({implementationName}.Instance);");
+        w.Line();
+        w.Line($"/// <summary>The library as code should call it: the real one, or the fake a test installed with <see cref=\"Use\"/> in this async flow.</summary>");
+        w.Line($"public static {interfaceName} Current => Ambient.Current;");
+        w.Line();
+        w.Line("/// <summary>Replaces the library with <paramref name=\"fake\"/> for this async flow until the result is disposed, like <c>unittest.mock.patch</c>.</summary>");
+        w.Line($"public static global::System.IDisposable Use({interfaceName} fake) => Ambient.Use(fake);");
+        w.Close();
     }
 
     /// <summary>One facade member: converts facade types to the overload it calls, and the result back.</summary>

@@ -122,7 +122,8 @@ internal sealed partial class BindingBuilder
             _enums.Where(e => EnumName(e) is not null).Select(BuildEnum).ToEquatableArray(),
             structs.ToEquatableArray(),
             functions.ToEquatableArray(),
-            _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray());
+            _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray(),
+            _request.Ambient);
     }
 
     private FunctionModel? BindFunction(FunctionDecl function)

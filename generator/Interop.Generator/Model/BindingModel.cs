@@ -15,7 +15,8 @@ public sealed record BindingModel(
     EquatableArray<EnumModel> Enums,
     EquatableArray<StructModel> Structs,
     EquatableArray<FunctionModel> Functions,
-    EquatableArray<HandleModel> Handles = default);
+    EquatableArray<HandleModel> Handles = default,
+    bool EmitAmbient = true);
 
 /// <summary>
 /// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>

@@ -19,6 +19,7 @@ internal static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(Interop.Runtime.Mocking.AmbientOverride<>).Assembly.Location))
             .ToImmutableArray());
 
     private static readonly Lazy<ISourceGenerator> LibraryImportGenerator = new(LoadLibraryImportGenerator);

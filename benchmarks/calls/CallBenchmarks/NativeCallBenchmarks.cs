@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using Calls.Native;
+using Interop.Runtime.Mocking;
+
+namespace Calls;
+
+/// <summary>One call of the C core's <c>my_add</c> through each way of reaching it.</summary>
+[MemoryDiagnoser]
+public class NativeCallBenchmarks
+{
+    // What generated code will hold: an ambient accessor whose default is the generated implementation.
+    private static readonly AmbientOverride<ICore> Ambient = new(CoreNative.Instance);
+
+    // Typed as the interface, as code taking ICore by constructor injection holds it.
+    private readonly ICore _facade = CoreNative.Instance;
+    private int _x = 10;
+    private int _y = 20;
+
+    [Benchmark(Baseline = true, Description = "hand-written [LibraryImport]")]
+    public int HandWrittenLibraryImport() => HandWritten.my_add(_x, _y);
+
+    [Benchmark(Description = "generated binding (Core.my_add)")]
+    public int GeneratedBinding() => Core.my_add(_x, _y);
+
+    [Benchmark(Description = "generated facade (ICore -> CoreNative)")]
+    public int Facade() => _facade.my_add(_x, _y);
+
+    [Benchmark(Description = "ambient accessor (AmbientOverride<ICore>.Current)")]
+    public int AmbientAccessor() => Ambient.Current.my_add(_x, _y);
+
+    [Benchmark(Description = "hand-written [LibraryImport]+[SuppressGCTransition]")]
+    public int SuppressGCTransition() => HandWritten.my_add_no_gc_transition(_x, _y);
+}
