@@ -167,10 +167,7 @@ public sealed class LayoutEngine
             }
 
             unitStart = -1;
-            bit = RoundUp(bit, fieldAlign * 8);
-            fields.Add(new FieldLayout(field, bit / 8, bit, size));
-            bit += size * 8;
-            alignment = Math.Max(alignment, fieldAlign);
+            PlaceWholeField(fields, field, size, fieldAlign, ref bit, ref alignment);
         }
 
         return Finish(record, bit, alignment, fields);
@@ -210,13 +207,19 @@ public sealed class LayoutEngine
                 continue;
             }
 
-            bit = RoundUp(bit, fieldAlign * 8);
-            fields.Add(new FieldLayout(field, bit / 8, bit, size));
-            bit += size * 8;
-            alignment = Math.Max(alignment, fieldAlign);
+            PlaceWholeField(fields, field, size, fieldAlign, ref bit, ref alignment);
         }
 
         return Finish(record, bit, alignment, fields);
+    }
+
+    /// <summary>A field that is not a bitfield: the same rule on every target, the next aligned offset.</summary>
+    private static void PlaceWholeField(List<FieldLayout> fields, FieldDecl field, long size, long fieldAlign, ref long bit, ref long alignment)
+    {
+        bit = RoundUp(bit, fieldAlign * 8);
+        fields.Add(new FieldLayout(field, bit / 8, bit, size));
+        bit += size * 8;
+        alignment = Math.Max(alignment, fieldAlign);
     }
 
     private RecordLayout LayoutUnion(RecordDecl record)
