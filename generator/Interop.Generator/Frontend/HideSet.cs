@@ -29,6 +29,17 @@ internal sealed class HideSet
 
     public HideSet Union(HideSet other)
     {
+        // Sets are compared only through Contains, so either operand can stand for the union.
+        if (other._names.Length == 0 || ReferenceEquals(this, other))
+        {
+            return this;
+        }
+
+        if (_names.Length == 0)
+        {
+            return other;
+        }
+
         var result = this;
         foreach (var name in other._names)
         {

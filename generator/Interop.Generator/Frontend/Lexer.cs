@@ -19,6 +19,12 @@ internal sealed class Lexer
         ";", "=", ",", "#",
     };
 
+    // The punctuators above grouped by their first character, keeping the longest-first order.
+    private static readonly string[]?[] PunctuatorsByFirstChar = GroupPunctuators();
+
+    // Stands in for a block comment that cannot be a doc comment (its third character is neither '*' nor '!').
+    private const string PlainComment = "/* */";
+
     private readonly string _text;
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
@@ -57,7 +63,14 @@ internal sealed class Lexer
 
             if (c is ' ' or '\t' or '\r' or '\f' or '\v')
             {
-                Advance();
+                // A run of blanks at once; a splice after it is skipped as Advance would.
+                do
+                {
+                    _pos++;
+                }
+                while (_pos < _text.Length && _text[_pos] is ' ' or '\t' or '\r' or '\f' or '\v');
+
+                SkipSplices();
                 hasSpace = true;
                 continue;
             }
@@ -119,6 +132,20 @@ internal sealed class Lexer
                 return ReadQuoted(quote, prefix, location, atLineStart, hasSpace);
             }
 
+            // Fast path: no line splice inside or right after the name, so it is a plain substring.
+            var end = _pos + 1;
+            while (end < _text.Length && IsIdentifierPart(_text[end]))
+            {
+                end++;
+            }
+
+            if (end >= _text.Length || _text[end] != '\\')
+            {
+                var name = _text.Substring(_pos, end - _pos);
+                _pos = end;
+                return new Token(TokenKind.Identifier, name, location, atLineStart, hasSpace);
+            }
+
             var sb = new StringBuilder();
             while (_pos < _text.Length && IsIdentifierPart(_text[_pos]))
             {
@@ -139,12 +166,23 @@ internal sealed class Lexer
             return ReadQuoted(c, "", location, atLineStart, hasSpace);
         }
 
-        foreach (var punctuator in Punctuators)
+        if (c < PunctuatorsByFirstChar.Length && PunctuatorsByFirstChar[c] is { } candidates)
         {
-            if (Matches(punctuator))
+            foreach (var punctuator in candidates)
             {
-                ReadChars(punctuator.Length);
-                return new Token(TokenKind.Punctuator, punctuator, location, atLineStart, hasSpace);
+                if (Matches(punctuator))
+                {
+                    if (punctuator.Length == 1)
+                    {
+                        Advance();
+                    }
+                    else
+                    {
+                        ReadChars(punctuator.Length);
+                    }
+
+                    return new Token(TokenKind.Punctuator, punctuator, location, atLineStart, hasSpace);
+                }
             }
         }
 
@@ -212,6 +250,16 @@ internal sealed class Lexer
 
     private string ReadLineComment()
     {
+        // Fast path: no backslash before the end of the line, so no splice can continue the comment.
+        var newline = _text.IndexOf('\n', _pos);
+        var end = newline < 0 ? _text.Length : newline;
+        if (_text.IndexOf('\\', _pos, end - _pos) < 0)
+        {
+            var text = _text.Substring(_pos, end - _pos);
+            _pos = end;
+            return text;
+        }
+
         var sb = new StringBuilder();
         while (_pos < _text.Length && _text[_pos] != '\n')
         {
@@ -225,6 +273,35 @@ internal sealed class Lexer
     private string? ReadBlockComment()
     {
         var start = Location();
+
+        // Fast path: the comment is closed and holds no backslash (so no line splice): one substring,
+        // and the line count advanced by the newlines inside.
+        var close = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+        if (close >= 0 && _text.IndexOf('\\', _pos, close + 2 - _pos) < 0)
+        {
+            var end = close + 2;
+            var lastNewline = _text.LastIndexOf('\n', close, close - _pos);
+            if (lastNewline >= 0)
+            {
+                for (var i = _pos; i <= lastNewline; i++)
+                {
+                    if (_text[i] == '\n')
+                    {
+                        _line++;
+                    }
+                }
+
+                _lineStart = lastNewline + 1;
+            }
+
+            // Only a /** or /*! comment is ever looked at again; any other gets a stand-in, not a copy.
+            var isDocCandidate = end - _pos > 4 && _text[_pos + 2] is '*' or '!';
+            var comment = isDocCandidate ? _text.Substring(_pos, end - _pos) : PlainComment;
+            _pos = end;
+            SkipSplices();
+            return comment;
+        }
+
         var sb = new StringBuilder("/*");
         ReadChars(2);
         while (_pos < _text.Length)
@@ -243,9 +320,17 @@ internal sealed class Lexer
         return null;
     }
 
+    private static readonly string[] StringPrefixes = { "u8", "L", "u", "U" };
+
     private int StringPrefixLength()
     {
-        foreach (var prefix in new[] { "u8", "L", "u", "U" })
+        var c = _text[_pos];
+        if (c is not ('u' or 'L' or 'U'))
+        {
+            return 0;
+        }
+
+        foreach (var prefix in StringPrefixes)
         {
             if (Matches(prefix) && Peek(prefix.Length) is '"' or '\'')
             {
@@ -316,6 +401,18 @@ internal sealed class Lexer
             _line++;
             _lineStart = _pos;
         }
+    }
+
+    private static string[]?[] GroupPunctuators()
+    {
+        var groups = new string[]?[128];
+        foreach (var punctuator in Punctuators)
+        {
+            var first = punctuator[0];
+            groups[first] = groups[first] is { } existing ? existing.Concat(new[] { punctuator }).ToArray() : new[] { punctuator };
+        }
+
+        return groups;
     }
 
     private SourceLocation Location() => new(_file, _line, _pos - _lineStart + 1);

@@ -48,6 +48,7 @@ internal sealed class Preprocessor
     private readonly List<string> _files = new();
     private readonly List<Frame> _frames = new();
     private readonly List<Conditional> _conditions = new();
+    private int _fileFrames;
     private long _expandedTokens;
     private int _isolatedDepth;
     private bool _aborted;
@@ -149,7 +150,7 @@ internal sealed class Preprocessor
 
     private void PushFile(SourceFile file, SourceLocation includedFrom)
     {
-        if (_frames.Count(f => f.File is not null) >= MaxIncludeDepth)
+        if (_fileFrames >= MaxIncludeDepth)
         {
             _diagnostics.Report(DiagnosticKind.LimitExceeded, includedFrom, $"#include nested deeper than {MaxIncludeDepth} levels");
             return;
@@ -163,6 +164,7 @@ internal sealed class Preprocessor
         var tokens = Lexer.Tokenize(file.Text, file.Path, _diagnostics);
         tokens.RemoveAt(tokens.Count - 1);
         _frames.Add(new Frame(tokens, file.Path, _conditions.Count));
+        _fileFrames++;
     }
 
     private void PushTokens(List<Token> tokens)
@@ -203,6 +205,11 @@ internal sealed class Preprocessor
     {
         var top = _frames[_frames.Count - 1];
         _frames.RemoveAt(_frames.Count - 1);
+        if (top.File is not null)
+        {
+            _fileFrames--;
+        }
+
         if (top.File is not null && _conditions.Count > top.ConditionDepth)
         {
             var open = _conditions[_conditions.Count - 1];
@@ -1092,6 +1099,11 @@ internal sealed class Preprocessor
         // Drop whatever an aborted expansion left behind, so the caller's frames are intact.
         while (_frames.Count > frameCount)
         {
+            if (_frames[_frames.Count - 1].File is not null)
+            {
+                _fileFrames--;
+            }
+
             _frames.RemoveAt(_frames.Count - 1);
         }
 

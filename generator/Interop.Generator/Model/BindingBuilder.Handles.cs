@@ -45,7 +45,8 @@ internal sealed partial class BindingBuilder
         {
             // Only opaque types: a complete struct passed to a "dispose" function may be a caller-owned value
             // whose contents are freed (libclang's CXPlatformAvailability), which a handle would double-free.
-            if (ReleaseName.IsMatch(function.Name) && OwnedRecord(function) is { IsComplete: false } record && !_handles.ContainsKey(record))
+            // Cheap type checks first: the name pattern is the costly part.
+            if (OwnedRecord(function) is { IsComplete: false } record && !_handles.ContainsKey(record) && ReleaseName.IsMatch(function.Name))
             {
                 Add(record, function);
             }
@@ -89,8 +90,8 @@ internal sealed partial class BindingBuilder
 
     /// <summary>The handle a creating function returns, when its name says it creates and it returns an owned object.</summary>
     private string? ReturnedHandle(FunctionDecl function) =>
-        CreateName.IsMatch(function.Name) && function.Type.ReturnType.Canonical is PointerType { Pointee: var pointee }
-        && pointee.Canonical is RecordType { Decl: var record } && _handles.TryGetValue(record, out var handle)
+        function.Type.ReturnType.Canonical is PointerType { Pointee: var pointee }
+        && pointee.Canonical is RecordType { Decl: var record } && _handles.TryGetValue(record, out var handle) && CreateName.IsMatch(function.Name)
             ? handle.Name
             : null;
 }
