@@ -46,8 +46,8 @@ public static class HeaderCompiler
             var translationUnit = parser.ParseTranslationUnit();
             cancellationToken.ThrowIfCancellationRequested();
 
-            var boundDirectory = PathText.Directory(headerPath);
-            bool IsBound(string file) => file == headerPath || (boundDirectory.Length > 0 && file.StartsWith(boundDirectory, StringComparison.Ordinal));
+            // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
+            bool IsBound(string file) => unit.OwnFiles.Contains(file);
             var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
             var model = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound).Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
             return Result(model, diagnostics);

@@ -311,6 +311,11 @@ internal sealed partial class Parser
         return new PrimitiveType(kind);
     }
 
+    /// <summary>A keyword that can begin declaration specifiers (typedef names excluded).</summary>
+    private static bool IsKeywordStart(Token token) =>
+        token.IsIdentifier && (TypeKeywords.Contains(token.Text) || Qualifiers.Contains(token.Text) || StorageKeywords.Contains(token.Text)
+            || IsAttributeStart(token) || token.Text is "_Alignas" or "alignas");
+
     private bool IsTypeStart(Token token)
     {
         if (!token.IsIdentifier)
@@ -371,7 +376,9 @@ internal sealed partial class Parser
         }
 
         Token? name = null;
-        if (Current.IsIdentifier && !IsTypeStart(Current))
+        // Past the specifiers an identifier names the declarator, even one that is already a typedef name:
+        // glibc's stdio.h redeclares "typedef __gnuc_va_list va_list;" after stdarg.h declared va_list.
+        if (Current.IsIdentifier && !IsKeywordStart(Current))
         {
             name = Advance();
         }

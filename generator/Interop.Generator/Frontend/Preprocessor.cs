@@ -6,8 +6,9 @@ namespace Interop.Generator.Frontend;
 /// <summary>The preprocessor's result: expanded tokens for the parser and the macros left defined.</summary>
 internal sealed class PreprocessedUnit
 {
-    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, Func<string, List<Token>> expandMacro)
+    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, IReadOnlyCollection<string> ownFiles, Func<string, List<Token>> expandMacro)
     {
+        OwnFiles = ownFiles;
         Tokens = tokens;
         Macros = macros;
         Files = files;
@@ -22,6 +23,12 @@ internal sealed class PreprocessedUnit
 
     /// <summary>Macros still defined at the end, in the order they were (last) defined.</summary>
     public IReadOnlyList<MacroDefinition> Macros { get; }
+
+    /// <summary>
+    /// The library's own headers: the main one and those it reaches through quoted includes, as opposed to
+    /// system headers reached through <c>#include &lt;...&gt;</c>. Their declarations are the ones bound.
+    /// </summary>
+    public IReadOnlyCollection<string> OwnFiles { get; }
 
     /// <summary>Every file read, the main header first.</summary>
     public IReadOnlyList<string> Files { get; }
@@ -46,6 +53,7 @@ internal sealed class Preprocessor
     private readonly List<MacroDefinition> _definitionOrder = new();
     private readonly HashSet<string> _pragmaOnce = new(StringComparer.Ordinal);
     private readonly List<string> _files = new();
+    private readonly HashSet<string> _ownFiles = new(StringComparer.Ordinal);
     private readonly List<Frame> _frames = new();
     private readonly List<Conditional> _conditions = new();
     private int _fileFrames;
@@ -69,10 +77,11 @@ internal sealed class Preprocessor
             pp.DefineFromText(pair.Key, pair.Value);
         }
 
+        pp._ownFiles.Add(main.Path);
         pp.PushFile(main, SourceLocation.None);
         var output = pp.Process();
         var live = pp._definitionOrder.Where(m => pp._macros.TryGetValue(m.Name, out var current) && ReferenceEquals(current, m)).ToList();
-        return new PreprocessedUnit(output, live, pp._files, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }));
+        return new PreprocessedUnit(output, live, pp._files, pp._ownFiles, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }));
     }
 
     private sealed class Frame
@@ -695,6 +704,11 @@ internal sealed class Preprocessor
         if (_pragmaOnce.Contains(file.Value.Path))
         {
             return;
+        }
+
+        if (!angled && _ownFiles.Contains(CurrentFile()))
+        {
+            _ownFiles.Add(file.Value.Path);
         }
 
         PushFile(file.Value, directive.Location);
