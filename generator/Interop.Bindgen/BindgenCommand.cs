@@ -19,11 +19,12 @@ internal static class BindgenCommand
         var noHandleHeuristics = new Option<bool>("--no-handle-heuristics") { Description = "Do not find create/destroy pairs by their names." };
         var spans = new Option<string[]>("--span") { Description = "A pointer and length pair to take as one span: FUNCTION(POINTER,LENGTH), FUNCTION may be * (repeatable)." };
         var noAmbient = new Option<bool>("--no-ambient") { Description = "Do not emit the ambient accessor (Class.Current / Class.Use), which needs Interop.Runtime." };
+        var suppressGCTransition = new Option<string[]>("--suppress-gc-transition") { Description = "A function safe to call without a GC transition (short, never blocking or calling back into .NET) (repeatable)." };
         var target = new Option<string?>("--target") { Description = "Target triple: x86_64-linux-gnu (default), aarch64-linux-gnu, x86_64-windows-msvc or aarch64-apple-darwin." };
 
         var command = new RootCommand("Generates C# bindings (LibraryImport declarations, structs, enums, constants and a mockable facade) from a C header.")
         {
-            header, outputDirectory, includes, defines, library, ns, className, target, variadic, handles, noHandleHeuristics, spans, noAmbient,
+            header, outputDirectory, includes, defines, library, ns, className, target, variadic, handles, noHandleHeuristics, spans, noAmbient, suppressGCTransition,
         };
 
         command.SetAction(parse => BindgenRunner.Run(
@@ -40,7 +41,8 @@ internal static class BindgenCommand
                 parse.GetValue(handles) ?? Array.Empty<string>(),
                 !parse.GetValue(noHandleHeuristics),
                 parse.GetValue(spans) ?? Array.Empty<string>(),
-                !parse.GetValue(noAmbient)),
+                !parse.GetValue(noAmbient),
+                parse.GetValue(suppressGCTransition) ?? Array.Empty<string>()),
             output,
             error));
         return command;

@@ -19,7 +19,8 @@ internal sealed record BindgenOptions(
     IReadOnlyList<string>? Handles = null,
     bool HandleHeuristics = true,
     IReadOnlyList<string>? Spans = null,
-    bool Ambient = true);
+    bool Ambient = true,
+    IReadOnlyList<string>? SuppressGCTransition = null);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
@@ -38,7 +39,8 @@ internal static class BindgenRunner
             options.Handles,
             options.HandleHeuristics,
             options.Spans,
-            options.Ambient);
+            options.Ambient,
+            options.SuppressGCTransition);
 
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)

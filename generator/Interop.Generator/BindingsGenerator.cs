@@ -97,7 +97,8 @@ public sealed class BindingsGenerator : IIncrementalGenerator
                 SplitList(Metadata("InteropHandles")),
                 !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase),
                 SplitList(Metadata("InteropSpans")),
-                !string.Equals(Property("InteropAmbient"), "false", StringComparison.OrdinalIgnoreCase));
+                !string.Equals(Property("InteropAmbient"), "false", StringComparison.OrdinalIgnoreCase),
+                SplitList(Metadata("InteropSuppressGCTransition")));
         }
 
         return new HeaderInput(path, text, request);

@@ -30,4 +30,7 @@ public class NativeCallBenchmarks
 
     [Benchmark(Description = "hand-written [LibraryImport]+[SuppressGCTransition]")]
     public int SuppressGCTransition() => HandWritten.my_add_no_gc_transition(_x, _y);
+
+    [Benchmark(Description = "generated, marked SuppressGCTransition (CoreFast.my_add)")]
+    public int GeneratedSuppressGCTransition() => Calls.Native.Fast.CoreFast.my_add(_x, _y);
 }

@@ -64,6 +64,12 @@ internal static class FunctionEmitter
         var marshalling = utf8 ? ", StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8" : "";
         w.Line($"[{BindingsEmitter.InteropServices}.LibraryImport(LibraryName, EntryPoint = \"{function.EntryPoint}\"{marshalling})]");
         w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
+        if (function.SuppressGCTransition)
+        {
+            // Marked by the user as short, non-blocking and never calling back into .NET.
+            w.Line($"[{BindingsEmitter.InteropServices}.SuppressGCTransition]");
+        }
+
         w.Line($"public static partial {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters});");
     }
 }

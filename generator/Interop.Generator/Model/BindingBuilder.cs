@@ -157,7 +157,8 @@ internal sealed partial class BindingBuilder
                 parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), shape, handle));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters));
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
+                _request.SuppressGCTransition.Contains(function.Name));
         }
         catch (UnsupportedTypeException e)
         {

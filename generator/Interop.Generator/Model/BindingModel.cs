@@ -69,7 +69,7 @@ public sealed record BitfieldModel(string Name, string CName, string CSharpType,
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
 public sealed record FixedBufferModel(string Name, string ElementType, long Length);
 
-public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default)
+public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);

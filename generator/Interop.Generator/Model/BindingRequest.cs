@@ -16,10 +16,11 @@ public sealed record BindingRequest(
     EquatableArray<string> Handles = default,
     bool HandleHeuristics = true,
     EquatableArray<string> Spans = default,
-    bool Ambient = true)
+    bool Ambient = true,
+    EquatableArray<string> SuppressGCTransition = default)
 {
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -37,6 +38,7 @@ public sealed record BindingRequest(
             (handles ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('=')).ToEquatableArray(),
             handleHeuristics,
             (spans ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('(')).ToEquatableArray(),
-            ambient);
+            ambient,
+            (suppressGCTransition ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray());
     }
 }
