@@ -13,7 +13,10 @@ internal enum FrameKind : byte
     /// <summary>Pool → worker: batch id (int64), task name (string), count (int32), count × argument (bytes).</summary>
     Run = 2,
 
-    /// <summary>Worker → pool: batch id (int64), position in batch (int32), the encoded result (rest of frame).</summary>
+    /// <summary>
+    /// Worker → pool: batch id (int64), position in batch of the first result (int32), count (int32),
+    /// count × encoded result (bytes), for consecutive positions.
+    /// </summary>
     Result = 3,
 
     /// <summary>Worker → pool: batch id (int64), position (int32), exception type, message and detail (strings).</summary>
@@ -79,7 +82,7 @@ internal static class FrameProtocol
         return (kind, length);
     }
 
-    private static int ParseHeader(ReadOnlySpan<byte> header, out FrameKind kind)
+    public static int ParseHeader(ReadOnlySpan<byte> header, out FrameKind kind)
     {
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
         kind = (FrameKind)header[4];
@@ -110,10 +113,18 @@ internal sealed class FrameBuffer
 /// <summary>Appends frames to a growable buffer; <see cref="WriteTo"/> sends everything appended so far in one write.</summary>
 internal sealed class FrameWriter : IBufferWriter<byte>
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private byte[] _buffer;
+    private int _written;
     private int _frameStart = -1;
 
-    public int PendingBytes => _buffer.WrittenCount;
+    public FrameWriter(int capacity = 4096) => _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 16));
+
+    /// <summary>The underlying buffer; the first <see cref="PendingBytes"/> bytes are what was written.</summary>
+    public byte[] Buffer => _buffer;
+
+    public int PendingBytes => _written;
+
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public void Begin(FrameKind kind)
     {
@@ -122,88 +133,117 @@ internal sealed class FrameWriter : IBufferWriter<byte>
             throw new InvalidOperationException("A frame is already open.");
         }
 
-        _frameStart = _buffer.WrittenCount;
-        var header = _buffer.GetSpan(FrameProtocol.HeaderSize);
+        _frameStart = _written;
+        var header = GetSpan(FrameProtocol.HeaderSize);
         header[4] = (byte)kind;
-        _buffer.Advance(FrameProtocol.HeaderSize);
+        _written += FrameProtocol.HeaderSize;
     }
 
     public void End()
     {
-        var length = _buffer.WrittenCount - _frameStart - FrameProtocol.HeaderSize;
-        // ArrayBufferWriter exposes its written memory read-only; the header slot is ours to patch.
-        var header = System.Runtime.InteropServices.MemoryMarshal.AsMemory(_buffer.WrittenMemory.Slice(_frameStart, 4));
-        BinaryPrimitives.WriteInt32LittleEndian(header.Span, length);
+        var length = _written - _frameStart - FrameProtocol.HeaderSize;
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_frameStart, 4), length);
         _frameStart = -1;
     }
 
     public void WriteInt32(int value)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
-        _buffer.Advance(4);
+        BinaryPrimitives.WriteInt32LittleEndian(GetSpan(4), value);
+        _written += 4;
     }
 
     public void WriteInt64(long value)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), value);
-        _buffer.Advance(8);
+        BinaryPrimitives.WriteInt64LittleEndian(GetSpan(8), value);
+        _written += 8;
     }
 
     public void WriteString(string value)
     {
         var count = Encoding.UTF8.GetByteCount(value);
         WriteInt32(count);
-        Encoding.UTF8.GetBytes(value, _buffer);
+        _written += Encoding.UTF8.GetBytes(value, GetSpan(count));
     }
 
     public void WriteBlock(ReadOnlySpan<byte> value)
     {
         WriteInt32(value.Length);
-        _buffer.Write(value);
+        value.CopyTo(GetSpan(value.Length));
+        _written += value.Length;
     }
 
     /// <summary>Starts a length-prefixed block whose content the caller writes through this writer.</summary>
     public int BeginBlock()
     {
-        var at = _buffer.WrittenCount;
+        var at = _written;
         WriteInt32(0);
         return at;
     }
 
-    public void EndBlock(int at)
-    {
-        var length = _buffer.WrittenCount - at - 4;
-        var slot = System.Runtime.InteropServices.MemoryMarshal.AsMemory(_buffer.WrittenMemory.Slice(at, 4));
-        BinaryPrimitives.WriteInt32LittleEndian(slot.Span, length);
-    }
+    public void EndBlock(int at) => PatchInt32(at, _written - at - 4);
+
+    /// <summary>Overwrites an int32 written earlier at <paramref name="at"/> (a count or length slot).</summary>
+    public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(at, 4), value);
 
     public void WriteTo(Stream stream)
     {
-        stream.Write(_buffer.WrittenSpan);
-        _buffer.ResetWrittenCount();
+        stream.Write(_buffer, 0, _written);
+        _written = 0;
     }
 
     public async ValueTask WriteToAsync(Stream stream, CancellationToken cancellationToken)
     {
-        await stream.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        _buffer.ResetWrittenCount();
+        await stream.WriteAsync(_buffer.AsMemory(0, _written), cancellationToken).ConfigureAwait(false);
+        _written = 0;
     }
 
-    /// <summary>Drops a half-written frame (its payload encoder threw).</summary>
+    /// <summary>Drops everything after <paramref name="writtenCount"/> (a half-written frame whose payload encoder threw).</summary>
     public void Rollback(int writtenCount)
     {
-        // ArrayBufferWriter cannot shrink, so copy the kept prefix back.
-        var kept = _buffer.WrittenSpan[..writtenCount].ToArray();
-        _buffer.ResetWrittenCount();
-        _buffer.Write(kept);
-        _frameStart = -1;
+        _written = writtenCount;
+        if (_frameStart >= writtenCount)
+        {
+            _frameStart = -1;
+        }
     }
 
-    void IBufferWriter<byte>.Advance(int count) => _buffer.Advance(count);
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_written + count > _buffer.Length)
+        {
+            throw new InvalidOperationException("Advanced past the end of the buffer.");
+        }
 
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => _buffer.GetMemory(sizeHint);
+        _written += count;
+    }
 
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => _buffer.GetSpan(sizeHint);
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsSpan(_written);
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        if (sizeHint < 1)
+        {
+            sizeHint = 1;
+        }
+
+        if (_buffer.Length - _written < sizeHint)
+        {
+            var grown = GC.AllocateUninitializedArray<byte>(Math.Max(_written + sizeHint, _buffer.Length * 2));
+            _buffer.AsSpan(0, _written).CopyTo(grown);
+            _buffer = grown;
+        }
+    }
 }
 
 /// <summary>Reads the fields of one frame body in order.</summary>

@@ -92,8 +92,8 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(task);
         var encoded = Encode(task, arguments);
-        var call = new OrderedCall<TResult>(task, task.ResultCodec, encoded.Length, cancellationToken);
-        if (encoded.Length == 0)
+        var call = new OrderedCall<TResult>(task, task.ResultCodec, encoded.Ends.Length, cancellationToken);
+        if (encoded.Ends.Length == 0)
         {
             return Task.FromResult(Array.Empty<TResult>());
         }
@@ -116,12 +116,12 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(task);
         var encoded = Encode(task, arguments);
-        if (encoded.Length == 0)
+        if (encoded.Ends.Length == 0)
         {
             yield break;
         }
 
-        var call = new StreamingCall<TResult>(task, task.ResultCodec, encoded.Length, cancellationToken);
+        var call = new StreamingCall<TResult>(task, task.ResultCodec, encoded.Ends.Length, cancellationToken);
         Dispatch(call, encoded, chunkSize);
         // The channel completes once every task has settled, cancellation included, so no token here.
         await foreach (var outcome in call.Outcomes.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -180,22 +180,34 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     /// <summary>Same as <see cref="KillAsync"/>, blocking.</summary>
     public void Dispose() => KillAsync().GetAwaiter().GetResult();
 
-    private static byte[][] Encode<TArg, TResult>(WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments)
+    /// <summary>Encodes every argument into one shared buffer; <c>Ends[i]</c> is where argument i ends in it.</summary>
+    private static (byte[] Data, int[] Ends) Encode<TArg, TResult>(WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        var encoded = new List<byte[]>(arguments.TryGetNonEnumeratedCount(out var count) ? count : 16);
+        var known = arguments.TryGetNonEnumeratedCount(out var count);
+        var buffer = new FrameWriter(known ? Math.Max(256, count * 4) : 256);
+        var ends = known ? new int[count] : new int[16];
+        var n = 0;
         foreach (var argument in arguments)
         {
-            buffer.ResetWrittenCount();
             task.ArgumentCodec.Write(argument, buffer);
-            encoded.Add(buffer.WrittenSpan.ToArray());
+            if (n == ends.Length)
+            {
+                Array.Resize(ref ends, n * 2);
+            }
+
+            ends[n++] = buffer.PendingBytes;
         }
 
-        return [.. encoded];
+        if (n != ends.Length)
+        {
+            Array.Resize(ref ends, n);
+        }
+
+        return (buffer.Buffer, ends);
     }
 
-    private void Dispatch(TaskCall call, byte[][] arguments, int chunkSize)
+    private void Dispatch(TaskCall call, (byte[] Data, int[] Ends) arguments, int chunkSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chunkSize);
         if (Volatile.Read(ref _state) != 0)
@@ -210,18 +222,13 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
 
         if (chunkSize == 0)
         {
-            chunkSize = Math.Max(1, (int)Math.Ceiling(arguments.Length / (4.0 * _options.WorkerCount)));
+            chunkSize = Math.Max(1, (int)Math.Ceiling(arguments.Ends.Length / (4.0 * _options.WorkerCount)));
         }
 
-        for (var start = 0; start < arguments.Length; start += chunkSize)
+        var ends = arguments.Ends;
+        for (var start = 0; start < ends.Length; start += chunkSize)
         {
-            var items = new WorkItem[Math.Min(chunkSize, arguments.Length - start)];
-            for (var i = 0; i < items.Length; i++)
-            {
-                items[i] = new WorkItem(start + i, arguments[start + i], 0);
-            }
-
-            _queue.Enqueue(new WorkBatch(call, items));
+            _queue.Enqueue(new WorkBatch(call, arguments.Data, ends, start, Math.Min(chunkSize, ends.Length - start)));
         }
 
         call.ObserveCancellation();
@@ -338,7 +345,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     private void Settle(WorkBatch batch, BatchOutcome outcome, TimeSpan timeout)
     {
         var call = batch.Call;
-        var left = outcome.Unreported.Select(p => batch.Items[p]).Where(item => !call.IsSettled(item.Index)).ToList();
+        var left = outcome.Unreported.Select(p => batch[p]).Where(item => !call.IsSettled(item.Index)).ToList();
         if (left.Count == 0)
         {
             return;
@@ -357,7 +364,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
                 // Several candidates: run each alone (in order, at the front) so the failure lands on the right one.
                 for (var i = left.Count - 1; i >= 0; i--)
                 {
-                    _queue.Enqueue(new WorkBatch(call, [left[i]]), front: true);
+                    _queue.Enqueue(batch.Single(left[i]), front: true);
                 }
 
                 return;
@@ -367,7 +374,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
                 var timedOut = outcome.End == BatchEnd.TimedOut;
                 if (_options.Retry.Allows(item.Attempts + 1, timedOut))
                 {
-                    _queue.Enqueue(new WorkBatch(call, [item with { Attempts = item.Attempts + 1 }]), front: true);
+                    _queue.Enqueue(batch.Single(item with { Attempts = item.Attempts + 1 }), front: true);
                     return;
                 }
 
@@ -382,9 +389,9 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     {
         foreach (var batch in _queue.Drain())
         {
-            foreach (var item in batch.Items)
+            for (var position = 0; position < batch.Count; position++)
             {
-                batch.Call.TryFail(item.Index, error);
+                batch.Call.TryFail(batch.First + position, error);
             }
         }
     }

@@ -9,14 +9,14 @@ namespace Interop.Runtime.Processes;
 /// </summary>
 internal abstract class TaskCall
 {
-    private readonly int[] _settled;
+    private readonly byte[] _settled;
     private int _remaining;
     private CancellationTokenRegistration _cancellation;
 
     protected TaskCall(WorkerTask task, int count, CancellationToken cancellationToken)
     {
         Task = task;
-        _settled = new int[count];
+        _settled = new byte[count];
         _remaining = count;
         CancellationToken = cancellationToken;
     }
@@ -65,6 +65,42 @@ internal abstract class TaskCall
         Settled();
     }
 
+    /// <summary>
+    /// <see cref="TryDeliver"/> for the <paramref name="count"/> result blocks in <paramref name="reader"/>, which answer
+    /// tasks <paramref name="first"/>… of this call, with one update of the remaining count for the whole run.
+    /// </summary>
+    public void TryDeliverRun(ref FrameReader reader, int first, int count)
+    {
+        var settled = 0;
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var payload = reader.ReadBlock();
+                var index = first + i;
+                if (Interlocked.Exchange(ref _settled[index], 1) != 0)
+                {
+                    continue;
+                }
+
+                settled++;
+                try
+                {
+                    OnResult(index, payload);
+                }
+                catch (Exception e)
+                {
+                    OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
+                }
+            }
+        }
+        finally
+        {
+            // Also when a block is malformed (the worker is then treated as crashed): the tasks settled so far stay settled.
+            Settled(settled);
+        }
+    }
+
     public void TryFail(int index, Exception error)
     {
         if (Interlocked.Exchange(ref _settled[index], 1) != 0)
@@ -82,9 +118,9 @@ internal abstract class TaskCall
 
     protected abstract void OnFinished();
 
-    private void Settled()
+    private void Settled(int count = 1)
     {
-        if (Interlocked.Decrement(ref _remaining) == 0)
+        if (count > 0 && Interlocked.Add(ref _remaining, -count) == 0)
         {
             _cancellation.Dispose();
             OnFinished();
@@ -97,18 +133,23 @@ internal sealed class OrderedCall<TResult>(WorkerTask task, PayloadCodec<TResult
     : TaskCall(task, count, cancellationToken)
 {
     private readonly TResult[] _results = new TResult[count];
-    private readonly Exception?[] _errors = new Exception?[count];
+    private Exception?[]? _errors; // allocated on the first failure
     private readonly TaskCompletionSource<TResult[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResult[]> Completion => _completion.Task;
 
     protected override void OnResult(int index, ReadOnlySpan<byte> payload) => _results[index] = codec.Read(payload);
 
-    protected override void OnFailure(int index, Exception error) => _errors[index] = error;
+    protected override void OnFailure(int index, Exception error)
+    {
+        var errors = Volatile.Read(ref _errors) ?? Interlocked.CompareExchange(ref _errors, new Exception?[_results.Length], null) ?? _errors;
+        errors[index] = error;
+    }
 
     protected override void OnFinished()
     {
-        var first = Array.Find(_errors, e => e is not null);
+        // The decrement that led here orders every OnFailure write before this read.
+        var first = Volatile.Read(ref _errors) is { } errors ? Array.Find(errors, e => e is not null) : null;
         if (first is OperationCanceledException canceled)
         {
             _completion.TrySetCanceled(canceled.CancellationToken);

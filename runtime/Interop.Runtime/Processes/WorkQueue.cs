@@ -26,25 +26,41 @@ internal sealed class WorkQueue
 
     public void Enqueue(WorkBatch batch, bool front = false)
     {
-        lock (_gate)
+        while (true)
         {
-            while (_takers.First is { } taker)
+            TaskCompletionSource<WorkBatch?> taker;
+            lock (_gate)
             {
-                _takers.RemoveFirst();
-                if (taker.Value.TrySetResult(batch))
+                if (_takers.First is not { } first)
                 {
-                    _running++;
+                    if (front)
+                    {
+                        _batches.AddFirst(batch);
+                    }
+                    else
+                    {
+                        _batches.AddLast(batch);
+                    }
+
                     return;
                 }
+
+                _takers.RemoveFirst();
+                taker = first.Value;
+                _running++;
             }
 
-            if (front)
+            // Outside the lock: takers continue synchronously, so the waiting worker slot sends the batch
+            // on this thread instead of after a hop through the thread pool.
+            if (taker.TrySetResult(batch))
             {
-                _batches.AddFirst(batch);
+                return;
             }
-            else
+
+            // That taker was cancelled meanwhile: undo and try the next one.
+            lock (_gate)
             {
-                _batches.AddLast(batch);
+                _running--;
             }
         }
     }
@@ -70,7 +86,9 @@ internal sealed class WorkQueue
                 return Task.FromCanceled<WorkBatch?>(cancellationToken);
             }
 
-            var taker = new TaskCompletionSource<WorkBatch?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run synchronously where the batch is handed over (see Enqueue); the only taker is
+            // the pool's own slot loop, never user code.
+            var taker = new TaskCompletionSource<WorkBatch?>();
             var node = _takers.AddLast(taker);
             var registration = cancellationToken.Register(() =>
             {
@@ -85,7 +103,8 @@ internal sealed class WorkQueue
                 taker.TrySetCanceled(cancellationToken);
             });
             // A long-lived pool takes millions of batches: drop each registration once its taker is served.
-            taker.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration, TaskScheduler.Default);
+            taker.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return taker.Task;
         }
     }
@@ -93,20 +112,26 @@ internal sealed class WorkQueue
     /// <summary>Marks a taken batch as done (after any of its work was put back).</summary>
     public void Finished()
     {
+        TaskCompletionSource<WorkBatch?>[]? released;
         lock (_gate)
         {
             _running--;
-            ReleaseIfDrained();
+            released = TakeIfDrained();
         }
+
+        Release(released);
     }
 
     public void Complete()
     {
+        TaskCompletionSource<WorkBatch?>[]? released;
         lock (_gate)
         {
             _completed = true;
-            ReleaseIfDrained();
+            released = TakeIfDrained();
         }
+
+        Release(released);
     }
 
     /// <summary>Removes and returns everything still queued (forced shutdown).</summary>
@@ -120,16 +145,24 @@ internal sealed class WorkQueue
         }
     }
 
-    private void ReleaseIfDrained()
+    private TaskCompletionSource<WorkBatch?>[]? TakeIfDrained()
     {
-        if (_completed && _running == 0 && _batches.Count == 0)
+        if (_completed && _running == 0 && _batches.Count == 0 && _takers.Count > 0)
         {
-            foreach (var taker in _takers)
-            {
-                taker.TrySetResult(null);
-            }
-
+            var all = _takers.ToArray();
             _takers.Clear();
+            return all;
+        }
+
+        return null;
+    }
+
+    // Outside the lock: the takers' continuations run synchronously.
+    private static void Release(TaskCompletionSource<WorkBatch?>[]? takers)
+    {
+        foreach (var taker in takers ?? [])
+        {
+            taker.TrySetResult(null);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net.Sockets;
 using CliWrap;
@@ -120,10 +121,13 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
             _writer.Begin(FrameKind.Run);
             _writer.WriteInt64(batch.Id);
             _writer.WriteString(batch.Call.Task.Name);
-            _writer.WriteInt32(batch.Items.Length);
-            foreach (var item in batch.Items)
+            _writer.WriteInt32(batch.Count);
+            var arguments = batch.Arguments;
+            var ends = batch.Ends;
+            for (var index = batch.First; index < batch.First + batch.Count; index++)
             {
-                _writer.WriteBlock(item.Argument);
+                var offset = index == 0 ? 0 : ends[index - 1];
+                _writer.WriteBlock(arguments.AsSpan(offset, ends[index] - offset));
             }
 
             _writer.End();
@@ -263,43 +267,57 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var buffer = new FrameBuffer();
-        // Results are small frames sent in bursts: read them in 64 KiB gulps, not two syscalls per frame.
+        // Results arrive as bursts of frames: receive whatever is there into one buffer and handle every
+        // complete frame in it synchronously, instead of two awaited reads per frame.
         // Only this loop reads; writes go straight to the socket stream.
-        var input = new BufferedStream(_stream!, 64 * 1024);
+        var socket = _socket!;
+        var buffer = new byte[64 * 1024];
+        int start = 0, end = 0;
         try
         {
-            while (await FrameProtocol.ReadAsync(input, buffer, CancellationToken.None).ConfigureAwait(false) is { } frame)
+            while (true)
             {
-                var reader = new FrameReader(buffer.Body.AsSpan(0, frame.Length));
-                if (frame.Kind is not (FrameKind.Result or FrameKind.Error))
+                while (end - start >= FrameProtocol.HeaderSize)
                 {
-                    throw new InvalidDataException($"Unexpected frame {frame.Kind} from worker {ProcessId}.");
+                    var length = FrameProtocol.ParseHeader(buffer.AsSpan(start, FrameProtocol.HeaderSize), out var kind);
+                    if (end - start - FrameProtocol.HeaderSize < length)
+                    {
+                        if (FrameProtocol.HeaderSize + length > buffer.Length)
+                        {
+                            var grown = new byte[Math.Max(FrameProtocol.HeaderSize + length, buffer.Length * 2)];
+                            buffer.AsSpan(start, end - start).CopyTo(grown);
+                            (buffer, end, start) = (grown, end - start, 0);
+                        }
+
+                        break;
+                    }
+
+                    HandleFrame(kind, buffer.AsSpan(start + FrameProtocol.HeaderSize, length));
+                    start += FrameProtocol.HeaderSize + length;
                 }
 
-                var batchId = reader.ReadInt64();
-                var position = reader.ReadInt32();
-                var inFlight = _current;
-                if (inFlight is null || inFlight.Batch.Id != batchId || !inFlight.MarkReported(position))
+                if (start == end)
                 {
-                    throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+                    start = end = 0;
+                }
+                else if (start > 0 && buffer.Length - end < 4096)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    (end, start) = (end - start, 0);
                 }
 
-                var item = inFlight.Batch.Items[position];
-                var call = inFlight.Batch.Call;
-                if (frame.Kind == FrameKind.Result)
+                var received = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, CancellationToken.None).ConfigureAwait(false);
+                if (received == 0)
                 {
-                    call.TryDeliver(item.Index, reader.Rest);
-                }
-                else
-                {
-                    call.TryFail(item.Index, new WorkerTaskException(
-                        call.Task.Name, ProcessId, reader.ReadString(), reader.ReadString(), reader.ReadString()));
+                    if (end != start)
+                    {
+                        throw new EndOfStreamException("The connection closed inside a frame.");
+                    }
+
+                    break;
                 }
 
-                TasksCompleted++;
-                Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
-                inFlight.CompleteIfDone();
+                end += received;
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidDataException or ArgumentOutOfRangeException)
@@ -314,6 +332,72 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
         {
             _disconnected.TrySetResult();
         }
+    }
+
+    private void HandleFrame(FrameKind kind, ReadOnlySpan<byte> body)
+    {
+        var reader = new FrameReader(body);
+        if (kind is not (FrameKind.Result or FrameKind.Error))
+        {
+            throw new InvalidDataException($"Unexpected frame {kind} from worker {ProcessId}.");
+        }
+
+        var batchId = reader.ReadInt64();
+        var position = reader.ReadInt32();
+        var inFlight = _current;
+        if (inFlight is null || inFlight.Batch.Id != batchId)
+        {
+            throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+        }
+
+        var batch = inFlight.Batch;
+        var call = inFlight.Batch.Call;
+        if (kind == FrameKind.Result)
+        {
+            var count = reader.ReadInt32();
+            if (count <= 0)
+            {
+                throw new InvalidDataException($"Worker {ProcessId} sent an empty result frame.");
+            }
+
+            // Check every block is within the frame before marking anything as reported, so a malformed frame
+            // cannot mark tasks reported that were never delivered.
+            var check = reader;
+            for (var i = 0; i < count; i++)
+            {
+                var length = check.Rest.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(check.Rest) : -1;
+                if (length < 0 || length > check.Rest.Length - 4)
+                {
+                    throw new InvalidDataException($"Worker {ProcessId} sent a malformed result frame.");
+                }
+
+                check.ReadBlock();
+            }
+
+            if (!inFlight.MarkReported(position, count))
+            {
+                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+            }
+
+            call.TryDeliverRun(ref reader, batch.First + position, count);
+
+            TasksCompleted += count;
+        }
+        else
+        {
+            // Decode before marking, so a malformed frame cannot mark a task reported that was never settled.
+            var error = new WorkerTaskException(call.Task.Name, ProcessId, reader.ReadString(), reader.ReadString(), reader.ReadString());
+            if (!inFlight.MarkReported(position))
+            {
+                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+            }
+
+            call.TryFail(batch.First + position, error);
+            TasksCompleted++;
+        }
+
+        Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
+        inFlight.CompleteIfDone();
     }
 
     private void RememberStandardError(string line)
@@ -340,22 +424,27 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
     /// <summary>Which tasks of the batch on the wire have reported.</summary>
     private sealed class InFlight(WorkBatch batch)
     {
-        private readonly bool[] _reported = new bool[batch.Items.Length];
-        private int _remaining = batch.Items.Length;
+        private readonly bool[] _reported = new bool[batch.Count];
+        private int _remaining = batch.Count;
 
         public WorkBatch Batch { get; } = batch;
 
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed by the read loop; the watcher continues synchronously there and hands the worker its
+        // next batch without a hop through the thread pool (the pool's own code, never user code).
+        public TaskCompletionSource Done { get; } = new();
 
-        public bool MarkReported(int position)
+        public bool MarkReported(int position) => MarkReported(position, 1);
+
+        /// <summary>Marks positions <paramref name="first"/> … +<paramref name="count"/>; marks nothing unless all are new.</summary>
+        public bool MarkReported(int first, int count)
         {
-            if ((uint)position >= (uint)_reported.Length || _reported[position])
+            if (first < 0 || count < 1 || first > _reported.Length - count || _reported.AsSpan(first, count).Contains(true))
             {
                 return false;
             }
 
-            _reported[position] = true;
-            _remaining--;
+            _reported.AsSpan(first, count).Fill(true);
+            _remaining -= count;
             return true;
         }
 
