@@ -43,6 +43,13 @@ typedef struct interop_line_stats {
 INTEROP_API int my_add(int x, int y);
 
 /**
+ * Number of bytes of the NUL-terminated string text before its NUL, or 0
+ * when text is NULL: the C core's string-argument function, so the string
+ * overloads Interop generates have a function of its own to call.
+ */
+INTEROP_API size_t interop_text_length(const char* text);
+
+/**
  * CRC-32C (Castagnoli) of data, continuing from crc.
  * Start with INTEROP_CRC32C_INIT; chain by passing the previous result.
  * Uses SSE4.2 when the CPU supports it. NULL data or length 0 returns crc.

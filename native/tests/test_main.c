@@ -12,11 +12,22 @@ int test_my_add(void)
     return 0;
 }
 
+int test_text_length(void)
+{
+    CHECK_EQ_I64((int64_t)interop_text_length(""), 0);
+    CHECK_EQ_I64((int64_t)interop_text_length("abc"), 3);
+    /* Bytes, not characters: U+00E9 is two bytes in UTF-8. */
+    CHECK_EQ_I64((int64_t)interop_text_length("h\xc3\xa9llo"), 6);
+    CHECK_EQ_I64((int64_t)interop_text_length(NULL), 0);
+    return 0;
+}
+
 static const struct {
     const char* name;
     int (*run)(void);
 } cases[] = {
     {"my_add", test_my_add},
+    {"text_length", test_text_length},
     {"crc32c_check_value", test_crc32c_check_value},
     {"crc32c_chaining", test_crc32c_chaining},
     {"crc32c_empty", test_crc32c_empty},

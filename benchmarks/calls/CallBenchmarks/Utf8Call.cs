@@ -8,7 +8,7 @@ internal static class Utf8Call
 {
     private const int StackBufferSize = 256;
 
-    public static unsafe nuint Strlen(string s)
+    public static unsafe nuint TextLength(string s)
     {
         var maxBytes = Encoding.UTF8.GetMaxByteCount(s.Length) + 1;
         byte[]? rented = null;
@@ -19,7 +19,7 @@ internal static class Utf8Call
             buffer[length] = 0;
             fixed (byte* p = buffer)
             {
-                return HandWritten.strlen(p);
+                return HandWritten.interop_text_length(p);
             }
         }
         finally
