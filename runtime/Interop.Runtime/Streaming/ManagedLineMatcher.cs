@@ -102,7 +102,8 @@ public sealed class ManagedLineMatcher : ILineMatcher
     }
 
     // AggressiveOptimization: compiled once, fully optimised for this CPU, instead of starting in tier 0 in a
-    // process that may finish before tiering up. The loop tests two rare needle bytes 32 positions at a time.
+    // process that may finish before tiering up. The loop tests two rare needle bytes at 64 candidate starts per
+    // step (two vectors, one branch), and only a block with a hit pays for the per-candidate work.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountLinesContainingVectorized(ReadOnlySpan<byte> lines, ReadOnlySpan<byte> needle, int offset1, int offset2)
     {
@@ -110,17 +111,48 @@ public sealed class ManagedLineMatcher : ILineMatcher
         ref var start = ref MemoryMarshal.GetReference(lines);
         var first = Vector256.Create(needle[offset1]);
         var second = Vector256.Create(needle[offset2]);
-        var newline = Vector256.Create((byte)'\n');
-        // Candidate starts up to lastStart fit a whole needle; blocks are read at start + offset, so stop one vector early.
+        const int Width = 32; // Vector256<byte>.Count
+        // Candidate starts up to lastStart fit a whole needle; blocks are read at start + offset, so stop a block early.
         var lastStart = lines.Length - needle.Length;
-        var lastBlock = lastStart - Vector256<byte>.Count + 1;
         var position = 0;
-        while (position <= lastBlock)
+        while (true)
         {
-            var hits = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
-                     & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second);
-            var mask = hits.ExtractMostSignificantBits();
-            var matched = false;
+            ulong mask;
+            int step;
+            if (position <= lastStart - 2 * Width + 1)
+            {
+                var low = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
+                        & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second);
+                var high = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + Width + offset1)), first)
+                         & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + Width + offset2)), second);
+                if ((low | high) == Vector256<byte>.Zero)
+                {
+                    position += 2 * Width;
+                    continue;
+                }
+
+                mask = low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << Width);
+                step = 2 * Width;
+            }
+            else if (position <= lastStart - Width + 1)
+            {
+                mask = (Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
+                      & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second)).ExtractMostSignificantBits();
+                if (mask == 0)
+                {
+                    position += Width;
+                    continue;
+                }
+
+                step = Width;
+            }
+            else
+            {
+                // The last few starts: plain search over what is left.
+                return position <= lastStart ? count + CountLinesContaining(lines.Slice(position), needle) : count;
+            }
+
+            var next = position + step;
             while (mask != 0)
             {
                 var candidate = position + BitOperations.TrailingZeroCount(mask);
@@ -135,22 +167,15 @@ public sealed class ManagedLineMatcher : ILineMatcher
                         return count;
                     }
 
-                    position = after + end + 1;
-                    matched = true;
+                    next = after + end + 1;
                     break;
                 }
 
                 mask &= mask - 1;
             }
 
-            if (!matched)
-            {
-                position += Vector256<byte>.Count;
-            }
+            position = next;
         }
-
-        // The last few starts: plain search over what is left.
-        return position <= lastStart ? count + CountLinesContaining(lines.Slice(position), needle) : count;
     }
 
     private static (int First, int Second) PickRareOffsets(ReadOnlySpan<byte> needle)
