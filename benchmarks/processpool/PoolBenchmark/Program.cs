@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Interop.Runtime.Processes;
 
 // Same four measurements as pool_bench.py; prints "name value" lines that run.sh puts side by side.
@@ -59,18 +60,25 @@ await using (var pool = await ProcessPool.StartAsync(options))
 
     Report("latency_us", Median(latencies));
 
-    // Speedup: 200 CPU-bound ~10 ms tasks, serial in this process vs on the pool.
+    // Speedup: 200 CPU-bound ~10 ms tasks, serial in this process vs on the pool. This machine's speed drifts by tens
+    // of percent over seconds (a shared VM), so the two alternate three times and the best of each is compared.
     var iterations = BenchTasks.CalibrateTenMilliseconds();
-    var serial = Stopwatch.StartNew();
-    for (var i = 0; i < 200; i++)
+    double bestSerial = double.MaxValue, bestParallel = double.MaxValue;
+    for (var round = 0; round < 3; round++)
     {
-        BenchTasks.Burn(iterations);
+        var serial = Stopwatch.StartNew();
+        for (var i = 0; i < 200; i++)
+        {
+            BenchTasks.Burn(iterations);
+        }
+
+        bestSerial = Math.Min(bestSerial, serial.Elapsed.TotalSeconds);
+        var parallel = Stopwatch.StartNew();
+        await pool.MapAsync(BenchTasks.BurnTask, Enumerable.Repeat(iterations, 200), chunkSize: 1);
+        bestParallel = Math.Min(bestParallel, parallel.Elapsed.TotalSeconds);
     }
 
-    var serialSeconds = serial.Elapsed.TotalSeconds;
-    var parallel = Stopwatch.StartNew();
-    await pool.MapAsync(BenchTasks.BurnTask, Enumerable.Repeat(iterations, 200), chunkSize: 1);
-    Report("cpu_speedup", serialSeconds / parallel.Elapsed.TotalSeconds);
+    Report("cpu_speedup", bestSerial / bestParallel);
 }
 
 Report("startup_ms", Median(startups));
@@ -90,17 +98,25 @@ internal static class BenchTasks
 {
     public static readonly WorkerTask<int, long> Square = new("square", x => (long)x * x);
 
-    public static readonly WorkerTask<long, double> BurnTask = new("burn", Burn);
+    public static readonly WorkerTask<long, long> BurnTask = new("burn", Burn);
 
     public static readonly TaskRegistry Registry = new(Square, BurnTask);
 
-    /// <summary>Floating-point busy work the JIT cannot remove.</summary>
-    public static double Burn(long iterations)
+    /// <summary>Integer busy work the compiler cannot remove: a chain of multiply, add and xor-shift.</summary>
+    /// <remarks>
+    /// Not floating point: an SSE loop such as <c>x += Math.Sqrt(i) / i</c> compiles to <c>sqrtsd</c>, which keeps the
+    /// upper half of its target register and so depends on whatever the caller left there. On this machine that made
+    /// the same machine code run 10 ms in the benchmark's main process and 6.5 ms in a worker, a fake 3.5x speedup on
+    /// two cores. Never inlined: the serial baseline and the workers run the very same code.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long Burn(long iterations)
     {
-        var x = 0.0;
+        var x = iterations;
         for (long i = 1; i <= iterations; i++)
         {
-            x += Math.Sqrt(i) / i;
+            x = x * 6364136223846793005L + i;
+            x ^= x >>> 29;
         }
 
         return x;

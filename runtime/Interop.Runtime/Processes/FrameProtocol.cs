@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Interop.Runtime.Processes;
@@ -24,6 +25,12 @@ internal enum FrameKind : byte
 
     /// <summary>Pool → worker: finish and exit with code 0.</summary>
     Shutdown = 5,
+
+    /// <summary>
+    /// Worker → pool: <see cref="Result"/> for a task whose results all encode to the same size (blittable values):
+    /// batch id (int64), position of the first result (int32), count (int32), size (int32), count × size bytes.
+    /// </summary>
+    FixedResult = 6,
 }
 
 /// <summary>
@@ -86,7 +93,7 @@ internal static class FrameProtocol
     {
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
         kind = (FrameKind)header[4];
-        if (length < 0 || length > MaxBodyLength || kind is < FrameKind.Hello or > FrameKind.Shutdown)
+        if (length < 0 || length > MaxBodyLength || kind is < FrameKind.Hello or > FrameKind.FixedResult)
         {
             throw new InvalidDataException($"Corrupt frame header (length {length}, kind {(byte)kind}).");
         }
@@ -172,6 +179,28 @@ internal sealed class FrameWriter : IBufferWriter<byte>
         _written += value.Length;
     }
 
+    /// <summary>
+    /// Writes arguments <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 of an encoded
+    /// call as blocks, reserving the space once (a chunk of trivial tasks holds thousands).
+    /// </summary>
+    public void WriteBlocks(byte[] data, int[] ends, int first, int count)
+    {
+        var start = first == 0 ? 0 : ends[first - 1];
+        var end = count == 0 ? start : ends[first + count - 1];
+        var target = GetSpan(checked(count * 4 + end - start));
+        var at = 0;
+        for (var index = first; index < first + count; index++)
+        {
+            var offset = index == 0 ? 0 : ends[index - 1];
+            var length = ends[index] - offset;
+            BinaryPrimitives.WriteInt32LittleEndian(target.Slice(at), length);
+            data.AsSpan(offset, length).CopyTo(target.Slice(at + 4));
+            at += 4 + length;
+        }
+
+        _written += at;
+    }
+
     /// <summary>Starts a length-prefixed block whose content the caller writes through this writer.</summary>
     public int BeginBlock()
     {
@@ -230,19 +259,21 @@ internal sealed class FrameWriter : IBufferWriter<byte>
         return _buffer.AsSpan(_written);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Ensure(int sizeHint)
     {
-        if (sizeHint < 1)
+        if (_buffer.Length - _written < Math.Max(sizeHint, 1))
         {
-            sizeHint = 1;
+            Grow(Math.Max(sizeHint, 1));
         }
+    }
 
-        if (_buffer.Length - _written < sizeHint)
-        {
-            var grown = GC.AllocateUninitializedArray<byte>(Math.Max(_written + sizeHint, _buffer.Length * 2));
-            _buffer.AsSpan(0, _written).CopyTo(grown);
-            _buffer = grown;
-        }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int sizeHint)
+    {
+        var grown = GC.AllocateUninitializedArray<byte>(Math.Max(_written + sizeHint, _buffer.Length * 2));
+        _buffer.AsSpan(0, _written).CopyTo(grown);
+        _buffer = grown;
     }
 }
 

@@ -22,6 +22,9 @@ public abstract class PayloadCodec<T>
 
     /// <summary>Decodes a value written by <see cref="Write"/>.</summary>
     public abstract T Read(ReadOnlySpan<byte> data);
+
+    /// <summary>Bytes of every encoded value when that never varies (blittable values), else null: lets the pool encode a whole call in one pass.</summary>
+    internal virtual int? FixedSize => null;
 }
 
 /// <summary>Factories for <see cref="PayloadCodec{T}"/>.</summary>
@@ -60,6 +63,8 @@ public static class PayloadCodec
     // Blittable values are copied byte for byte (both ends are the same program on the same machine).
     private sealed class UnmanagedCodec<T> : PayloadCodec<T>
     {
+        internal override int? FixedSize => Unsafe.SizeOf<T>();
+
         public override void Write(T value, IBufferWriter<byte> output)
         {
             var size = Unsafe.SizeOf<T>();

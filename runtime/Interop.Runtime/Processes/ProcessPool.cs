@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Interop.Runtime.Processes;
 
@@ -184,6 +185,11 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     private static (byte[] Data, int[] Ends) Encode<TArg, TResult>(WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        if (task.ArgumentCodec.FixedSize is { } size)
+        {
+            return EncodeFixedSize(arguments, size);
+        }
+
         var known = arguments.TryGetNonEnumeratedCount(out var count);
         var buffer = new FrameWriter(known ? Math.Max(256, count * 4) : 256);
         var ends = known ? new int[count] : new int[16];
@@ -206,6 +212,65 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
 
         return (buffer.Buffer, ends);
     }
+
+    // Blittable arguments (the default codec) are their own bytes: one copy for an array or list, a tight loop otherwise.
+    private static (byte[] Data, int[] Ends) EncodeFixedSize<TArg>(IEnumerable<TArg> arguments, int size)
+    {
+        byte[] data;
+        int count;
+        if (arguments is TArg[] array)
+        {
+            data = BytesOf(array.AsSpan(), size).ToArray();
+            count = array.Length;
+        }
+        else if (arguments is List<TArg> list)
+        {
+            data = BytesOf(CollectionsMarshal.AsSpan(list), size).ToArray();
+            count = list.Count;
+        }
+        else if (arguments is ICollection<TArg> collection)
+        {
+            // One CopyTo (Enumerable.Range and Select over arrays are collections) instead of two interface calls per item.
+            count = collection.Count;
+            var values = ArrayPool<TArg>.Shared.Rent(count);
+            try
+            {
+                collection.CopyTo(values, 0);
+                data = BytesOf(values.AsSpan(0, count), size).ToArray();
+            }
+            finally
+            {
+                ArrayPool<TArg>.Shared.Return(values);
+            }
+        }
+        else
+        {
+            data = GC.AllocateUninitializedArray<byte>((arguments.TryGetNonEnumeratedCount(out var known) ? Math.Max(known, 1) : 16) * size);
+            count = 0;
+            foreach (var argument in arguments)
+            {
+                if ((count + 1) * size > data.Length)
+                {
+                    Array.Resize(ref data, data.Length * 2);
+                }
+
+                Unsafe.WriteUnaligned(ref data[count * size], argument);
+                count++;
+            }
+        }
+
+        var ends = GC.AllocateUninitializedArray<int>(count);
+        for (var i = 0; i < ends.Length; i++)
+        {
+            ends[i] = (i + 1) * size;
+        }
+
+        return (data, ends);
+    }
+
+    // MemoryMarshal.AsBytes for a TArg the compiler cannot prove unmanaged (the codec's FixedSize says it is).
+    private static ReadOnlySpan<byte> BytesOf<TArg>(Span<TArg> values, int size) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TArg, byte>(ref MemoryMarshal.GetReference(values)), values.Length * size);
 
     private void Dispatch(TaskCall call, (byte[] Data, int[] Ends) arguments, int chunkSize)
     {

@@ -24,6 +24,7 @@ public static class ProcessWorker
     // re-runs at most a few milliseconds of finished work.
     private const long FlushIntervalMilliseconds = 5;
     private const int FlushBytes = 64 * 1024;
+    private const int MaxClockStride = 1024;
 
     /// <summary>True when <paramref name="args"/> mark this process as a pool worker.</summary>
     public static bool IsWorkerInvocation(IReadOnlyList<string> args)
@@ -155,11 +156,18 @@ public static class ProcessWorker
         var name = frame.ReadString();
         var count = frame.ReadInt32();
         var task = tasks.Find(name);
-        // The coarse tick count costs a fraction of a precise timestamp, which matters at ~50 ns per trivial task.
         var lastFlush = Environment.TickCount64;
+        // Reading the clock costs about as much as a trivial task, so it is read every `checkEvery` tasks: the
+        // stride doubles while tasks are quick (up to 1024, well under a millisecond of trivial tasks) and drops
+        // back to 1 as soon as a stretch of tasks takes a millisecond or more.
+        var checkEvery = 1;
+        var sinceCheck = 0;
+        var lastCheck = lastFlush;
 
-        // Consecutive results travel in one Result frame (batch id, first position, count, results);
-        // a task exception closes the run and goes out as its own Error frame.
+        // Consecutive results travel in one Result frame (batch id, first position, count, results), or in a
+        // FixedResult frame without a length per result when they all have the task's fixed size; a task
+        // exception closes the run and goes out as its own Error frame.
+        var resultSize = task?.ResultSize;
         var runCount = 0;
         var countSlot = 0;
         for (var position = 0; position < count; position++)
@@ -175,15 +183,32 @@ public static class ProcessWorker
 
                 if (runCount == 0)
                 {
-                    writer.Begin(FrameKind.Result);
+                    writer.Begin(resultSize is null ? FrameKind.Result : FrameKind.FixedResult);
                     writer.WriteInt64(batchId);
                     writer.WriteInt32(position);
                     countSlot = writer.BeginBlock(); // the count slot, patched when the run closes
+                    if (resultSize is { } size)
+                    {
+                        writer.WriteInt32(size);
+                    }
                 }
 
-                var block = writer.BeginBlock();
-                task.Invoke(argument, writer);
-                writer.EndBlock(block);
+                if (resultSize is { } fixedSize)
+                {
+                    var before = writer.PendingBytes;
+                    task.Invoke(argument, writer);
+                    if (writer.PendingBytes - before != fixedSize)
+                    {
+                        throw new InvalidDataException($"The result codec of task '{name}' wrote {writer.PendingBytes - before} bytes instead of its fixed size {fixedSize}.");
+                    }
+                }
+                else
+                {
+                    var block = writer.BeginBlock();
+                    task.Invoke(argument, writer);
+                    writer.EndBlock(block);
+                }
+
                 runCount++;
             }
             catch (Exception e)
@@ -199,11 +224,22 @@ public static class ProcessWorker
                 writer.End();
             }
 
-            if (writer.PendingBytes >= FlushBytes || Environment.TickCount64 - lastFlush >= FlushIntervalMilliseconds)
+            var flush = writer.PendingBytes >= FlushBytes;
+            if (!flush && ++sinceCheck >= checkEvery)
+            {
+                var now = Environment.TickCount64;
+                checkEvery = now - lastCheck >= 1 ? 1 : Math.Min(checkEvery * 2, MaxClockStride);
+                sinceCheck = 0;
+                lastCheck = now;
+                flush = now - lastFlush >= FlushIntervalMilliseconds;
+            }
+
+            if (flush)
             {
                 CloseRun(writer, ref runCount, countSlot);
                 writer.WriteTo(stream);
-                lastFlush = Environment.TickCount64;
+                lastFlush = lastCheck = Environment.TickCount64;
+                sinceCheck = 0;
             }
         }
 

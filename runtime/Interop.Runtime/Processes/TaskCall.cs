@@ -101,6 +101,37 @@ internal abstract class TaskCall
         }
     }
 
+    /// <summary><see cref="TryDeliverRun"/> for <paramref name="count"/> results of <paramref name="size"/> bytes each, back to back.</summary>
+    public void TryDeliverFixedRun(ReadOnlySpan<byte> results, int first, int count, int size)
+    {
+        var settled = 0;
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var index = first + i;
+                if (Interlocked.Exchange(ref _settled[index], 1) != 0)
+                {
+                    continue;
+                }
+
+                settled++;
+                try
+                {
+                    OnResult(index, results.Slice(i * size, size));
+                }
+                catch (Exception e)
+                {
+                    OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
+                }
+            }
+        }
+        finally
+        {
+            Settled(settled);
+        }
+    }
+
     public void TryFail(int index, Exception error)
     {
         if (Interlocked.Exchange(ref _settled[index], 1) != 0)

@@ -122,13 +122,7 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
             _writer.WriteInt64(batch.Id);
             _writer.WriteString(batch.Call.Task.Name);
             _writer.WriteInt32(batch.Count);
-            var arguments = batch.Arguments;
-            var ends = batch.Ends;
-            for (var index = batch.First; index < batch.First + batch.Count; index++)
-            {
-                var offset = index == 0 ? 0 : ends[index - 1];
-                _writer.WriteBlock(arguments.AsSpan(offset, ends[index] - offset));
-            }
+            _writer.WriteBlocks(batch.Arguments, batch.Ends, batch.First, batch.Count);
 
             _writer.End();
             await _writer.WriteToAsync(_stream!, CancellationToken.None).ConfigureAwait(false);
@@ -337,7 +331,7 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
     private void HandleFrame(FrameKind kind, ReadOnlySpan<byte> body)
     {
         var reader = new FrameReader(body);
-        if (kind is not (FrameKind.Result or FrameKind.Error))
+        if (kind is not (FrameKind.Result or FrameKind.FixedResult or FrameKind.Error))
         {
             throw new InvalidDataException($"Unexpected frame {kind} from worker {ProcessId}.");
         }
@@ -381,6 +375,23 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
 
             call.TryDeliverRun(ref reader, batch.First + position, count);
 
+            TasksCompleted += count;
+        }
+        else if (kind == FrameKind.FixedResult)
+        {
+            var count = reader.ReadInt32();
+            var size = reader.ReadInt32();
+            if (count <= 0 || size < 0 || (long)count * size != reader.Rest.Length)
+            {
+                throw new InvalidDataException($"Worker {ProcessId} sent a malformed result frame.");
+            }
+
+            if (!inFlight.MarkReported(position, count))
+            {
+                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+            }
+
+            call.TryDeliverFixedRun(reader.Rest, batch.First + position, count, size);
             TasksCompleted += count;
         }
         else

@@ -33,6 +33,9 @@ public abstract class WorkerTask
 
     /// <summary>Runs the task in the worker: decodes the argument, calls the function, encodes the result.</summary>
     internal abstract void Invoke(ReadOnlySpan<byte> argument, IBufferWriter<byte> result);
+
+    /// <summary>Bytes of every encoded result when that never varies, else null (results then travel length-prefixed).</summary>
+    internal abstract int? ResultSize { get; }
 }
 
 /// <summary>A <see cref="WorkerTask"/> that maps a <typeparamref name="TArg"/> to a <typeparamref name="TResult"/>.</summary>
@@ -67,6 +70,8 @@ public sealed class WorkerTask<TArg, TResult> : WorkerTask
 
     /// <summary>The codec for results.</summary>
     public PayloadCodec<TResult> ResultCodec { get; }
+
+    internal override int? ResultSize => ResultCodec.FixedSize;
 
     internal override void Invoke(ReadOnlySpan<byte> argument, IBufferWriter<byte> result) =>
         ResultCodec.Write(_function(ArgumentCodec.Read(argument)), result);

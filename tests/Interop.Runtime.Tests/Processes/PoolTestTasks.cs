@@ -12,6 +12,9 @@ public static class PoolTestTasks
 
     public static readonly WorkerTask<int, int> Square = new("square", x => x * x);
 
+    /// <summary>A blittable struct argument (copied byte for byte): x * 1,000,000 + y.</summary>
+    public static readonly WorkerTask<(int X, long Y), long> Combine = new("combine", pair => pair.X * 1_000_000L + pair.Y);
+
     public static readonly WorkerTask<int, int> ProcessId = new("pid", _ => Environment.ProcessId);
 
     public static readonly WorkerTask<int, int> SlowProcessId = new("slow-pid", _ =>
@@ -116,5 +119,5 @@ public static class PoolTestTasks
     });
 
     public static TaskRegistry Registry { get; } = new(
-        Square, ProcessId, SlowProcessId, SquareOrFault, StressSquare, Echo, CrashOnce, AtomicIncrement, LockedIncrement, StartPoolAndBlock);
+        Square, Combine, ProcessId, SlowProcessId, SquareOrFault, StressSquare, Echo, CrashOnce, AtomicIncrement, LockedIncrement, StartPoolAndBlock);
 }

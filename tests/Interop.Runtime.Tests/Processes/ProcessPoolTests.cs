@@ -30,6 +30,39 @@ public class ProcessPoolTests
         Assert.Equal(inputs.Select(x => x * x), results);
     }
 
+    // Blittable arguments are encoded in one pass whose shape depends on the collection: each must keep order and values.
+    [Theory]
+    [InlineData("array")]
+    [InlineData("list")]
+    [InlineData("collection")]
+    [InlineData("lazy sequence")]
+    [InlineData("empty lazy sequence")]
+    public async Task Map_encodes_struct_arguments_from_every_kind_of_sequence(string shape)
+    {
+        await using var pool = await Pools.StartAsync();
+        var count = shape.StartsWith("empty", StringComparison.Ordinal) ? 0 : 5_003; // odd, so chunks end unevenly
+        var pairs = Enumerable.Range(0, count).Select(i => (X: i % 97, Y: (long)i * 3 + 1)).ToArray();
+        IEnumerable<(int X, long Y)> arguments = shape switch
+        {
+            "array" => pairs,
+            "list" => pairs.ToList(),
+            "collection" => new LinkedList<(int X, long Y)>(pairs),
+            _ => Lazy(pairs),
+        };
+
+        var results = await pool.MapAsync(PoolTestTasks.Combine, arguments, chunkSize: 250);
+
+        Assert.Equal(pairs.Select(p => p.X * 1_000_000L + p.Y), results);
+
+        static IEnumerable<(int X, long Y)> Lazy((int X, long Y)[] items)
+        {
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+        }
+    }
+
     [Fact]
     public async Task Submit_runs_one_task_in_a_worker_process()
     {
