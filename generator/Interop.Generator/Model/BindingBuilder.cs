@@ -149,11 +149,20 @@ internal sealed partial class BindingBuilder
         {
             var parameters = new List<ParameterModel>();
             var names = new HashSet<string>(StringComparer.Ordinal);
+            // An out-parameter that hands back a position in a string argument (sqlite3_prepare's const char** tail,
+            // strtol's char** end) would point into the temporary UTF-8 copy a string overload makes, freed when the
+            // call returns. Such functions take their strings as raw pointers the caller keeps alive.
+            var keepStringsRaw = function.Type.Parameters.Any(PointsIntoAStringArgument);
             for (var i = 0; i < function.Type.Parameters.Count; i++)
             {
                 var parameter = function.Type.Parameters[i];
                 var name = parameter.Name is { } given && names.Add(given) ? given : UniqueName($"arg{i}", names);
                 var (shape, handle) = HandleShape(function, parameter.Type) ?? (ParameterShape(parameter.Type), null);
+                if (shape == ValueShape.Utf8String && keepStringsRaw)
+                {
+                    shape = ValueShape.Raw;
+                }
+
                 parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), shape, handle));
             }
 
@@ -246,6 +255,23 @@ internal sealed partial class BindingBuilder
         PointerType { Pointee: var pointee } when IsConstChar(pointee) => ValueShape.Utf8String,
         _ => ValueShape.Raw,
     };
+
+    /// <summary>
+    /// A <c>const char**</c> out-parameter (read-only text the callee points at: usually the caller's own), or a
+    /// <c>char**</c> named like the C library's end pointers (<c>strtol(const char*, char** endptr, int)</c>). Other
+    /// <c>char**</c> out-parameters (<c>sqlite3_exec</c>'s <c>errmsg</c>) hand back memory the callee allocated.
+    /// </summary>
+    private static bool PointsIntoAStringArgument(ParameterDecl parameter)
+    {
+        if (parameter.Type.Canonical is not PointerType { Pointee: var pointee } || pointee.Canonical is not PointerType { Pointee: var target }
+            || target.Canonical is not PrimitiveType { Kind: PrimitiveKind.Char or PrimitiveKind.SChar or PrimitiveKind.UChar })
+        {
+            return false;
+        }
+
+        var name = parameter.Name?.TrimStart('_') ?? "";
+        return target.IsConst || name.StartsWith("end", StringComparison.OrdinalIgnoreCase) || name.IndexOf("tail", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
 
     private static bool IsConstChar(CType type) => type.IsConst && type.Canonical is PrimitiveType { Kind: PrimitiveKind.Char };
 

@@ -28,8 +28,26 @@ public sealed class FriendlySignatureTests
         Assert.Contains("public static partial nuint strlen(sbyte* s);", bindings);
         Assert.Contains("StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8)]", bindings);
         Assert.Contains("public static partial nuint strlen(string? s);", bindings);
-        Assert.Contains("public static partial global::System.Runtime.InteropServices.CLong strtol(string? text, out sbyte* end, int @base);", bindings);
+        // Its text stays a raw pointer: a marshalled copy would be freed before the caller reads end.
+        Assert.Contains("public static partial global::System.Runtime.InteropServices.CLong strtol(sbyte* text, out sbyte* end, int @base);", bindings);
+        Assert.DoesNotContain("strtol(string?", bindings);
         Assert.Contains("public static partial int sscanf_fixed(string? text, ref int value);", bindings);
+    }
+
+    [Fact]
+    public void Strings_StayRaw_OnlyWhenAnOutParameterCanPointIntoThem()
+    {
+        var bindings = Bindings("""
+            int run_sql(const char* sql, char** errmsg);
+            int prepare(const char* sql, const char** tail);
+            double parse_number(const char* text, char** endptr);
+            """);
+
+        // errmsg is memory the callee allocates: the string overload is safe.
+        Assert.Contains("public static partial int run_sql(string? sql, out sbyte* errmsg);", bindings);
+        // A const char** tail and a char** named like an end pointer point into the argument: it stays a pointer.
+        Assert.Contains("public static partial int prepare(sbyte* sql, out sbyte* tail);", bindings);
+        Assert.Contains("public static partial double parse_number(sbyte* text, out sbyte* endptr);", bindings);
     }
 
     [Fact]
@@ -42,26 +60,28 @@ public sealed class FriendlySignatureTests
     }
 
     [Fact]
-    public void OutPointerOverload_ReturnsWhereCStoppedReading()
+    public void OutPointerOverload_PointsIntoTheCallersOwnText()
     {
         const string probe = """
             public static unsafe class Probe
             {
-                public static (long Value, bool WroteEnd) Run()
+                public static (long Value, long Stopped) Run()
                 {
-                    // end points into the stub's temporary UTF-8 copy, which is gone after the call:
-                    // only its having been written is checked, never what it points at.
-                    sbyte* end = null;
-                    var value = Test.Native.TestLib.strtol("123abc", out end, 10);
-                    return ((long)value.Value, end != null);
+                    // The caller's own NUL-terminated text, alive after the call, so end can be read.
+                    var text = "123abc\0"u8;
+                    fixed (byte* start = text)
+                    {
+                        var value = Test.Native.TestLib.strtol((sbyte*)start, out var end, 10);
+                        return ((long)value.Value, (byte*)end - start);
+                    }
                 }
             }
             """;
         var run = LoadBindings(Libc, probe).Assembly.GetType("Probe")!.GetMethod("Run")!;
 
-        var (value, wroteEnd) = ((long, bool))run.Invoke(null, null)!;
+        var (value, stopped) = ((long, long))run.Invoke(null, null)!;
 
-        Assert.Equal((123L, true), (value, wroteEnd));
+        Assert.Equal((123L, 3L), (value, stopped));
     }
 
     [Fact]
@@ -70,7 +90,7 @@ public sealed class FriendlySignatureTests
         var facade = Generate(Libc).Single(s => s.HintName.EndsWith(".Facade.g.cs", StringComparison.Ordinal)).SourceText.ToString();
 
         Assert.Contains("nuint strlen(string? s);", facade);
-        Assert.Contains("strtol(string? text, out nint end, int @base);", facade);
+        Assert.Contains("strtol(nint text, out nint end, int @base);", facade);
         Assert.DoesNotContain("*", facade.Split("public sealed unsafe partial class")[0].Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)).Aggregate("", (a, b) => a + b));
     }
 

@@ -18,7 +18,7 @@ public interface ISqlite3Usage
     /// The friendly API end to end: <c>sqlite3_open</c> with a string and an <c>out sqlite3Handle</c>,
     /// <c>sqlite3_prepare_v2</c> giving an <c>out sqlite3_stmtHandle</c>, both disposed by <c>using</c>.
     /// </summary>
-    (int OpenResult, int Answer, bool StatementClosed, bool DatabaseClosed) HandleLifecycle();
+    (int OpenResult, int Answer, string Tail, bool StatementClosed, bool DatabaseClosed) HandleLifecycle();
 }
 
 /// <summary>sqlite3 through the generated bindings: an in-memory database driven by <c>sqlite3_exec</c> and a C# callback.</summary>
@@ -51,8 +51,9 @@ public sealed class Sqlite3UsageTests
     [Fact]
     public void FriendlyOverloads_OpenPrepareAndDisposeThroughSafeHandles()
     {
-        var (open, answer, statementClosed, databaseClosed) = UsageAssembly.Driver<ISqlite3Usage>("sqlite3").HandleLifecycle();
+        var (open, answer, tail, statementClosed, databaseClosed) = UsageAssembly.Driver<ISqlite3Usage>("sqlite3").HandleLifecycle();
 
-        Assert.Equal((0, 42, true, true), (open, answer, statementClosed, databaseClosed));
+        // sqlite3_prepare_v2 takes its SQL as a raw pointer (its tail points into it), so the tail can be read.
+        Assert.Equal((0, 42, " select 2", true, true), (open, answer, tail, statementClosed, databaseClosed));
     }
 }

@@ -12,15 +12,22 @@ namespace Interop.RealHeaders.Tests.Usage.Drivers;
 
 public sealed unsafe class Sqlite3Driver : ISqlite3Usage
 {
-    public (int OpenResult, int Answer, bool StatementClosed, bool DatabaseClosed) HandleLifecycle()
+    public (int OpenResult, int Answer, string Tail, bool StatementClosed, bool DatabaseClosed) HandleLifecycle()
     {
         var open = S.sqlite3_open(":memory:", out sqlite3Handle db);
         sqlite3_stmtHandle statement;
         int answer;
+        string tailText;
         using (db)
         {
             S.sqlite3_exec(db, "create table t(x); insert into t values (42);", null, null, out sbyte* error);
-            S.sqlite3_prepare_v2(db, "select x from t", -1, out statement, out sbyte* tail);
+            // The SQL stays alive (pinned, ours) after the call, so the tail pointing into it can be read.
+            fixed (byte* sql = "select x from t; select 2\0"u8)
+            {
+                S.sqlite3_prepare_v2(db, (sbyte*)sql, -1, out statement, out sbyte* tail);
+                tailText = Marshal.PtrToStringUTF8((nint)tail)!;
+            }
+
             using (statement)
             {
                 S.sqlite3_step(statement);
@@ -28,7 +35,7 @@ public sealed unsafe class Sqlite3Driver : ISqlite3Usage
             }
         }
 
-        return (open, answer, statement.IsClosed, db.IsClosed);
+        return (open, answer, tailText, statement.IsClosed, db.IsClosed);
     }
 
     public string LibraryVersion => Marshal.PtrToStringUTF8((nint)S.sqlite3_libversion())!;
