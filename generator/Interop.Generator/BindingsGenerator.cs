@@ -21,6 +21,7 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     public const string InputFilesStep = "InteropInputFiles";
     public const string FileSetStep = "InteropFileSet";
     public const string CompileStep = "InteropCompile";
+    public const string SharedTypesStep = "InteropSharedTypes";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -43,25 +44,39 @@ public sealed class BindingsGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => HeaderCompiler.Compile(pair.Left.Request!, pair.Right.Read, cancellationToken))
             .WithTrackingName(CompileStep);
 
+        // Headers bound into one namespace share the types they both include: emitted once, from one header.
+        var merged = results
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Collect()
+            .Select(static (models, _) => SharedTypes.Merge(models!))
+            .WithTrackingName(SharedTypesStep);
+
         context.RegisterPreCompilationSourceOutput(
-            results.Select(static (result, _) => result.Model).Where(static model => model is not null),
+            merged.SelectMany(static (result, _) => result.Models),
             static (output, model) =>
             {
-                foreach (var file in BindingsEmitter.Emit(model!))
+                foreach (var file in BindingsEmitter.Emit(model))
                 {
                     output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
                 }
             });
 
         context.RegisterSourceOutput(
+            merged.Select(static (result, _) => result.Diagnostics),
+            ReportAll);
+
+        context.RegisterSourceOutput(
             results.Select(static (result, _) => result.Diagnostics),
-            static (output, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.ReportDiagnostic(ToRoslyn(diagnostic));
-                }
-            });
+            ReportAll);
+    }
+
+    private static void ReportAll(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(ToRoslyn(diagnostic));
+        }
     }
 
     private static HeaderInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)

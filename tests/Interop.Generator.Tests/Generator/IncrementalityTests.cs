@@ -21,6 +21,25 @@ public sealed class IncrementalityTests
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
         AssertAllOutputs(steps[BindingsGenerator.CompileStep], IncrementalStepRunReason.Cached);
         AssertAllOutputs(steps[BindingsGenerator.InputFilesStep], IncrementalStepRunReason.Cached);
+        AssertAllOutputs(steps[BindingsGenerator.SharedTypesStep], IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void EditingOneOfTwoHeaders_LeavesTheOtherOnesModelUnchanged()
+    {
+        var compilation = Compilation();
+        var items = new[] { Header("/src/a.h", Header1, className: "A"), Header("/src/b.h", Header1, className: "B") };
+        var driver = Driver(items, out var texts).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(texts[1], new InMemoryAdditionalText("/src/b.h", Header1 + "int h(void);\n"));
+        driver = driver.RunGenerators(compilation);
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        var reasons = steps[BindingsGenerator.CompileStep].SelectMany(s => s.Outputs).Select(o => o.Reason).OrderBy(r => r).ToList();
+        // Every header sees the whole file set (any file may be an include), so both compile again, but only the
+        // edited one's model differs: the other is Unchanged, and the steps after it see an equal value.
+        Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged], reasons);
+        AssertAllOutputs(steps[BindingsGenerator.SharedTypesStep], IncrementalStepRunReason.Modified);
     }
 
     [Fact]
