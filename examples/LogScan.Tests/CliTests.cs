@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
     public async Task Count_prints_grep_count_as_its_last_line(string format, string engine)
     {
         var path = await GenerateAsync(format, "3MiB");
-        var expected = await Grep.CountAsync(path, "ERROR");
+        var expected = await GrepOracle.CountAsync(path, "ERROR");
 
         var result = await LogScanCli.RunAsync("count", "ERROR", path, "--engine", engine, "--chunk-size", "64KiB");
 
@@ -32,7 +32,7 @@ public sealed class CliTests : IDisposable
     public async Task A_dash_reads_standard_input(string engine)
     {
         var path = await GenerateAsync("sparse", "1MiB");
-        var expected = await Grep.CountAsync(path, "ERROR");
+        var expected = await GrepOracle.CountAsync(path, "ERROR");
         await using var input = File.OpenRead(path);
 
         var result = await LogScanCli.RunAsync(input, "count", "ERROR", "-", "--engine", engine);

@@ -110,6 +110,51 @@ static int64_t count_with_memmem(const uint8_t* data, size_t length, size_t pos,
 }
 #endif
 
+/*
+ * Counts the lines with a match starting at or after pos: memchr for the needle's rarest byte, memcmp on
+ * candidates. Preconditions: 0 < needle_length <= length, no line counted so far extends past pos,
+ * needle holds no '\n'.
+ */
+static int64_t count_scalar(const uint8_t* data, size_t length, size_t pos,
+                            const uint8_t* needle, size_t needle_length)
+{
+    const size_t ri = rarest_index(needle, needle_length);
+    const uint8_t rare = needle[ri];
+    const size_t last_start = length - needle_length;
+    size_t false_hits = 0;
+    int64_t count = 0;
+
+    while (pos <= last_start) {
+        size_t from = pos + ri;
+        const uint8_t* c = memchr(data + from, rare, last_start + ri + 1 - from);
+        if (c == NULL) {
+            break;
+        }
+        size_t start = (size_t)(c - data) - ri;
+        if (memcmp(data + start, needle, needle_length) == 0) {
+            count++;
+            /* The needle has no '\n', so the line's end lies after the match. */
+            size_t after = start + needle_length;
+            const uint8_t* nl = memchr(data + after, '\n', length - after);
+            if (nl == NULL) {
+                break;
+            }
+            pos = (size_t)(nl - data) + 1;
+        } else {
+            pos = start + 1;
+#if defined(INTEROP_HAVE_MEMMEM)
+            /* The "rare" byte turned out common: a candidate every <16 bytes makes memchr call-bound. */
+            if (++false_hits > 64 + pos / 16) {
+                return count + count_with_memmem(data, length, pos, needle, needle_length);
+            }
+#else
+            (void)false_hits;
+#endif
+        }
+    }
+    return count;
+}
+
 #if defined(INTEROP_LINES_AVX2)
 /* A second rare byte at another offset, different from the first (an equal byte would filter nothing more). */
 static size_t second_rarest_index(const uint8_t* needle, size_t needle_length, size_t first)
@@ -124,27 +169,6 @@ static size_t second_rarest_index(const uint8_t* needle, size_t needle_length, s
         }
     }
     return best;
-}
-
-/* Counts the matches starting in [pos, last_start] the plain way; the vector loop's tail. */
-static int64_t count_from(const uint8_t* data, size_t length, size_t pos,
-                          const uint8_t* needle, size_t needle_length)
-{
-    int64_t count = 0;
-    const size_t last_start = length - needle_length;
-    while (pos <= last_start) {
-        if (memcmp(data + pos, needle, needle_length) != 0) {
-            pos++;
-            continue;
-        }
-        count++;
-        const uint8_t* nl = memchr(data + pos + needle_length, '\n', length - pos - needle_length);
-        if (nl == NULL) {
-            break;
-        }
-        pos = (size_t)(nl - data) + 1;
-    }
-    return count;
 }
 
 /*
@@ -197,7 +221,8 @@ static int64_t count_matching_lines_avx2(const uint8_t* data, size_t length,
         }
         pos = next;
     }
-    return count + count_from(data, length, pos, needle, needle_length);
+    /* Every line counted so far ends before pos: the scalar loop counts the rest. */
+    return count + count_scalar(data, length, pos, needle, needle_length);
 }
 
 static int avx2_available(void)
@@ -220,42 +245,7 @@ static int64_t count_matching_lines(const uint8_t* data, size_t length,
         return count_matching_lines_avx2(data, length, needle, needle_length);
     }
 #endif
-    const size_t ri = rarest_index(needle, needle_length);
-    const uint8_t rare = needle[ri];
-    const size_t last_start = length - needle_length;
-    size_t pos = 0; /* earliest match start still worth reporting */
-    size_t false_hits = 0;
-    int64_t count = 0;
-
-    while (pos <= last_start) {
-        size_t from = pos + ri;
-        const uint8_t* c = memchr(data + from, rare, last_start + ri + 1 - from);
-        if (c == NULL) {
-            break;
-        }
-        size_t start = (size_t)(c - data) - ri;
-        if (memcmp(data + start, needle, needle_length) == 0) {
-            count++;
-            /* The needle has no '\n', so the line's end lies after the match. */
-            size_t after = start + needle_length;
-            const uint8_t* nl = memchr(data + after, '\n', length - after);
-            if (nl == NULL) {
-                break;
-            }
-            pos = (size_t)(nl - data) + 1;
-        } else {
-            pos = start + 1;
-#if defined(INTEROP_HAVE_MEMMEM)
-            /* The "rare" byte turned out common: a candidate every <16 bytes makes memchr call-bound. */
-            if (++false_hits > 64 + pos / 16) {
-                return count + count_with_memmem(data, length, pos, needle, needle_length);
-            }
-#else
-            (void)false_hits;
-#endif
-        }
-    }
-    return count;
+    return count_scalar(data, length, 0, needle, needle_length);
 }
 
 int64_t interop_count_lines(const uint8_t* data, size_t length)

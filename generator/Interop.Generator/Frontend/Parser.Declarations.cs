@@ -49,11 +49,8 @@ internal sealed partial class Parser
             return;
         }
 
-        if (At("_Static_assert") || At("static_assert"))
+        if (SkipStaticAssert())
         {
-            Advance();
-            SkipBalanced("(", ")");
-            Expect(";");
             return;
         }
 
@@ -542,5 +539,19 @@ internal sealed partial class Parser
         {
             _pack = n;
         }
+    }
+
+    /// <summary>Skips a <c>_Static_assert(...);</c> (file or member scope): it declares nothing to bind.</summary>
+    private bool SkipStaticAssert()
+    {
+        if (!At("_Static_assert") && !At("static_assert"))
+        {
+            return false;
+        }
+
+        Advance();
+        SkipBalanced("(", ")");
+        Expect(";");
+        return true;
     }
 }

@@ -88,11 +88,8 @@ internal sealed partial class Parser
             return;
         }
 
-        if (At("_Static_assert") || At("static_assert"))
+        if (SkipStaticAssert())
         {
-            Advance();
-            SkipBalanced("(", ")");
-            Expect(";");
             return;
         }
 

@@ -172,13 +172,6 @@ internal sealed class FrameWriter : IBufferWriter<byte>
         _written += Encoding.UTF8.GetBytes(value, GetSpan(count));
     }
 
-    public void WriteBlock(ReadOnlySpan<byte> value)
-    {
-        WriteInt32(value.Length);
-        value.CopyTo(GetSpan(value.Length));
-        _written += value.Length;
-    }
-
     /// <summary>
     /// Writes arguments <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 of an encoded
     /// call as blocks, reserving the space once (a chunk of trivial tasks holds thousands).

@@ -46,27 +46,8 @@ internal abstract class TaskCall
         }
     }
 
-    public void TryDeliver(int index, ReadOnlySpan<byte> payload)
-    {
-        if (Interlocked.Exchange(ref _settled[index], 1) != 0)
-        {
-            return;
-        }
-
-        try
-        {
-            OnResult(index, payload);
-        }
-        catch (Exception e)
-        {
-            OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
-        }
-
-        Settled();
-    }
-
     /// <summary>
-    /// <see cref="TryDeliver"/> for the <paramref name="count"/> result blocks in <paramref name="reader"/>, which answer
+    /// Settles tasks with the <paramref name="count"/> result blocks in <paramref name="reader"/>, which answer
     /// tasks <paramref name="first"/>… of this call, with one update of the remaining count for the whole run.
     /// </summary>
     public void TryDeliverRun(ref FrameReader reader, int first, int count)
@@ -76,22 +57,7 @@ internal abstract class TaskCall
         {
             for (var i = 0; i < count; i++)
             {
-                var payload = reader.ReadBlock();
-                var index = first + i;
-                if (Interlocked.Exchange(ref _settled[index], 1) != 0)
-                {
-                    continue;
-                }
-
-                settled++;
-                try
-                {
-                    OnResult(index, payload);
-                }
-                catch (Exception e)
-                {
-                    OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
-                }
+                settled += Deliver(first + i, reader.ReadBlock()) ? 1 : 0;
             }
         }
         finally
@@ -109,21 +75,7 @@ internal abstract class TaskCall
         {
             for (var i = 0; i < count; i++)
             {
-                var index = first + i;
-                if (Interlocked.Exchange(ref _settled[index], 1) != 0)
-                {
-                    continue;
-                }
-
-                settled++;
-                try
-                {
-                    OnResult(index, results.Slice(i * size, size));
-                }
-                catch (Exception e)
-                {
-                    OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
-                }
+                settled += Deliver(first + i, results.Slice(i * size, size)) ? 1 : 0;
             }
         }
         finally
@@ -141,6 +93,26 @@ internal abstract class TaskCall
 
         OnFailure(index, error);
         Settled();
+    }
+
+    // Settles task index with its result unless something settled it first; false when it was already settled.
+    private bool Deliver(int index, ReadOnlySpan<byte> payload)
+    {
+        if (Interlocked.Exchange(ref _settled[index], 1) != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            OnResult(index, payload);
+        }
+        catch (Exception e)
+        {
+            OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
+        }
+
+        return true;
     }
 
     protected abstract void OnResult(int index, ReadOnlySpan<byte> payload);

@@ -346,6 +346,8 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
 
         var batch = inFlight.Batch;
         var call = inFlight.Batch.Call;
+        // Every frame is checked whole before its positions are marked reported, so a malformed frame cannot mark
+        // tasks reported that were never settled.
         if (kind == FrameKind.Result)
         {
             var count = reader.ReadInt32();
@@ -354,28 +356,20 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
                 throw new InvalidDataException($"Worker {ProcessId} sent an empty result frame.");
             }
 
-            // Check every block is within the frame before marking anything as reported, so a malformed frame
-            // cannot mark tasks reported that were never delivered.
             var check = reader;
             for (var i = 0; i < count; i++)
             {
                 var length = check.Rest.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(check.Rest) : -1;
                 if (length < 0 || length > check.Rest.Length - 4)
                 {
-                    throw new InvalidDataException($"Worker {ProcessId} sent a malformed result frame.");
+                    throw MalformedResult();
                 }
 
                 check.ReadBlock();
             }
 
-            if (!inFlight.MarkReported(position, count))
-            {
-                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
-            }
-
+            MarkReported(inFlight, position, count);
             call.TryDeliverRun(ref reader, batch.First + position, count);
-
-            TasksCompleted += count;
         }
         else if (kind == FrameKind.FixedResult)
         {
@@ -383,32 +377,34 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
             var size = reader.ReadInt32();
             if (count <= 0 || size < 0 || (long)count * size != reader.Rest.Length)
             {
-                throw new InvalidDataException($"Worker {ProcessId} sent a malformed result frame.");
+                throw MalformedResult();
             }
 
-            if (!inFlight.MarkReported(position, count))
-            {
-                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
-            }
-
+            MarkReported(inFlight, position, count);
             call.TryDeliverFixedRun(reader.Rest, batch.First + position, count, size);
-            TasksCompleted += count;
         }
         else
         {
-            // Decode before marking, so a malformed frame cannot mark a task reported that was never settled.
             var error = new WorkerTaskException(call.Task.Name, ProcessId, reader.ReadString(), reader.ReadString(), reader.ReadString());
-            if (!inFlight.MarkReported(position))
-            {
-                throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
-            }
-
+            MarkReported(inFlight, position, 1);
             call.TryFail(batch.First + position, error);
-            TasksCompleted++;
         }
 
         Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
         inFlight.CompleteIfDone();
+    }
+
+    private InvalidDataException MalformedResult() => new($"Worker {ProcessId} sent a malformed result frame.");
+
+    // Counts the tasks a frame answers; a frame for positions the worker was not given (or already answered) is a protocol fault.
+    private void MarkReported(InFlight inFlight, int first, int count)
+    {
+        if (!inFlight.MarkReported(first, count))
+        {
+            throw new InvalidDataException($"Worker {ProcessId} answered a task it was not given.");
+        }
+
+        TasksCompleted += count;
     }
 
     private void RememberStandardError(string line)
@@ -443,8 +439,6 @@ internal sealed class WorkerSupervisor : IAsyncDisposable
         // Completed by the read loop; the watcher continues synchronously there and hands the worker its
         // next batch without a hop through the thread pool (the pool's own code, never user code).
         public TaskCompletionSource Done { get; } = new();
-
-        public bool MarkReported(int position) => MarkReported(position, 1);
 
         /// <summary>Marks positions <paramref name="first"/> … +<paramref name="count"/>; marks nothing unless all are new.</summary>
         public bool MarkReported(int first, int count)

@@ -49,7 +49,7 @@ public sealed class ManagedLineMatcher : ILineMatcher
         return needle.Length switch
         {
             0 => CountLines(lines),
-            1 => CountLinesContaining(lines, needle[0]),
+            1 => CountLinesContaining(lines, needle), // IndexOf of a one-byte span is the vectorised byte search
             _ when Vector256.IsHardwareAccelerated && lines.Length >= needle.Length + Vector256<byte>.Count
                 => CountLinesContainingVectorized(lines, needle, _rareOffset1, _rareOffset2),
             _ => CountLinesContaining(lines, needle),
@@ -121,10 +121,8 @@ public sealed class ManagedLineMatcher : ILineMatcher
             int step;
             if (position <= lastStart - 2 * Width + 1)
             {
-                var low = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
-                        & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second);
-                var high = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + Width + offset1)), first)
-                         & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + Width + offset2)), second);
+                var low = Candidates(ref start, position, offset1, first, offset2, second);
+                var high = Candidates(ref start, position + Width, offset1, first, offset2, second);
                 if ((low | high) == Vector256<byte>.Zero)
                 {
                     position += 2 * Width;
@@ -136,8 +134,7 @@ public sealed class ManagedLineMatcher : ILineMatcher
             }
             else if (position <= lastStart - Width + 1)
             {
-                mask = (Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
-                      & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second)).ExtractMostSignificantBits();
+                mask = Candidates(ref start, position, offset1, first, offset2, second).ExtractMostSignificantBits();
                 if (mask == 0)
                 {
                     position += Width;
@@ -178,6 +175,12 @@ public sealed class ManagedLineMatcher : ILineMatcher
         }
     }
 
+    // Lane i is set where a needle starting at position + i has both rare bytes in place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Candidates(ref byte start, int position, int offset1, Vector256<byte> first, int offset2, Vector256<byte> second) =>
+        Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset1)), first)
+        & Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(position + offset2)), second);
+
     private static (int First, int Second) PickRareOffsets(ReadOnlySpan<byte> needle)
     {
         if (needle.Length < 2)
@@ -214,28 +217,5 @@ public sealed class ManagedLineMatcher : ILineMatcher
         }
 
         return (first, second);
-    }
-
-    private static long CountLinesContaining(ReadOnlySpan<byte> lines, byte needle)
-    {
-        long count = 0;
-        while (true)
-        {
-            var at = lines.IndexOf(needle);
-            if (at < 0)
-            {
-                return count;
-            }
-
-            count++;
-            lines = lines.Slice(at + 1);
-            var end = lines.IndexOf((byte)'\n');
-            if (end < 0)
-            {
-                return count;
-            }
-
-            lines = lines.Slice(end + 1);
-        }
     }
 }
