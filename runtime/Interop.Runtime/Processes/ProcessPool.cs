@@ -18,7 +18,7 @@ namespace Interop.Runtime.Processes;
 /// identified and the others complete; a task of a crashed chunk may therefore execute twice (its
 /// result is still delivered once). Chunks of one task never run twice.
 /// </remarks>
-public sealed class ProcessPool : IAsyncDisposable, IDisposable
+public sealed class ProcessPool : ITaskPool, IDisposable
 {
     private readonly PoolOptions _options;
     private readonly WorkerCommand _command;
