@@ -81,6 +81,11 @@ public sealed class BindingsGenerator : IIncrementalGenerator
 
     private static HeaderInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
+        if (!IsEnabled(optionsProvider.GlobalOptions))
+        {
+            return null;
+        }
+
         var options = optionsProvider.GetOptions(file);
         if (!options.TryGetValue("build_metadata.AdditionalFiles.InteropKind", out var kind) || kind is not ("NativeHeader" or "NativeInclude"))
         {
@@ -118,6 +123,13 @@ public sealed class BindingsGenerator : IIncrementalGenerator
 
         return new HeaderInput(path, text, request);
     }
+
+    /// <summary>
+    /// Interop.props sets <c>InteropEnabled</c>: a project that got the generator without the props (NuGet flows
+    /// analyzers transitively, build/ not) sees no marker, and one that set it to false turned the generator off.
+    /// </summary>
+    private static bool IsEnabled(AnalyzerConfigOptions global) =>
+        global.TryGetValue("build_property.InteropEnabled", out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> SplitList(string? value) =>
         (value ?? "").Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);

@@ -84,7 +84,7 @@ public sealed class CMakeIntegrationTests : IDisposable
               <ItemGroup>
                 <CMakeProject Include="{Root}/" Targets="interop_core" />
               </ItemGroup>
-              <Import Project="{Root}/native/build/Interop.CMake.targets" />
+              <Import Project="{Root}/generator/Interop.Generator/build/Interop.targets" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """

@@ -155,7 +155,7 @@ internal sealed class Workload
     {
         private static readonly Options None = new(ImmutableDictionary<string, string>.Empty);
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench.Root" });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench.Root", ["build_property.InteropEnabled"] = "true" });
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
 

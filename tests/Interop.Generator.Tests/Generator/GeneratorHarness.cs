@@ -95,6 +95,7 @@ internal static class GeneratorHarness
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(
             globalProperties.Select(p => ("build_property." + p.Key, p.Value)).Append(("build_property.RootNamespace", "Fallback.Root"))
+                .Append(("build_property.InteropEnabled", "true")) // set by Interop.props
                 .GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => g.First().Item2));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
