@@ -4,6 +4,9 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# A fresh machine: install what is missing (as root on Debian), or stop with the command that does.
+bash "$root/tests/install-prerequisites.sh" || exit 1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
