@@ -2,24 +2,35 @@ namespace Interop.Runtime.Scopes;
 
 /// <summary>
 /// Owns a number of resources and clean-up callbacks known only at run time, and releases them in reverse
-/// order when disposed: the counterpart of Python's <c>contextlib.ExitStack</c>.
+/// order: the counterpart of Python's <c>contextlib.ExitStack</c>. Use it through <see cref="Run(Action{ExitStack})"/>,
+/// which hands the body's exception to the exit callbacks and never loses it; a plain
+/// <c>using var stack = new ExitStack()</c> cannot do either, because C# gives <see cref="Dispose"/> no access to the
+/// body's exception: its exit callbacks see <see langword="null"/>, and a clean-up that throws replaces the body's
+/// exception.
 /// </summary>
 /// <remarks>
+/// <code>
+/// ExitStack.Run(stack =>
+/// {
+///     var files = stack.EnterAll(names.Select(name => (Func&lt;FileStream&gt;)(() => File.OpenRead(name))));
+///     stack.Push(Scope.Suppress&lt;FileNotFoundException&gt;());   // like Python's stack.enter_context(suppress(...))
+///     Process(files);
+/// });
+/// </code>
 /// <para>
-/// Every clean-up runs even when some throw. One error is rethrown as is (its stack trace kept); several are
-/// thrown as one <see cref="AggregateException"/> in the order they were raised. Disposing twice does nothing.
+/// Every clean-up runs even when some throw. Exceptions chain as in Python's <c>ExitStack.__exit__</c>: an exit
+/// callback (<see cref="Push"/>) sees the exception left by the clean-ups that ran before it (the body's, or one a
+/// later-entered clean-up raised) and suppresses it by returning <see langword="true"/>; a suppressed exception is
+/// not seen by the exits after it; a clean-up that throws replaces the pending exception, which is kept: when the
+/// stack ends, one exception is rethrown as is (its stack trace kept), several are thrown as one
+/// <see cref="AggregateException"/> in the order they were raised, the last being the one Python would raise and the
+/// ones before it its <c>__context__</c>. A clean-up that throws <c>new X("...", pending)</c> replaces it outright.
 /// </para>
-/// <para>
-/// With a plain <c>using</c>, C# lets an exception thrown by <see cref="Dispose"/> replace one the body threw.
-/// When both matter, run the body through <see cref="Run(Action{ExitStack})"/>: a body failure is then rethrown
-/// as is when clean-up succeeds, and otherwise arrives first in an <see cref="AggregateException"/> followed by
-/// the clean-up errors.
-/// </para>
-/// <para>Not thread-safe: enter and dispose from one thread at a time, like a <c>using</c> block.</para>
+/// <para>Disposing twice does nothing. Not thread-safe: enter and dispose from one thread at a time, like a <c>using</c> block.</para>
 /// </remarks>
 public sealed class ExitStack : IDisposable
 {
-    // Each entry is either an IDisposable or an Action; one list keeps their relative order.
+    // Each entry is an IDisposable, an IExitAware, an Action or an exit callback; one list keeps their relative order.
     private List<object> _cleanups = [];
     private bool _disposed;
 
@@ -75,6 +86,22 @@ public sealed class ExitStack : IDisposable
     }
 
     /// <summary>
+    /// Registers an exit callback, Python's <c>ExitStack.push(exit)</c>: it runs in LIFO order with everything else,
+    /// receives the exception pending at that point (<see langword="null"/> when there is none), and returns
+    /// <see langword="true"/> to suppress it, so that the exits after it see none and <see cref="Run(Action{ExitStack})"/>
+    /// returns normally. Under a plain <c>using</c> the body's exception is unknown, so the callback sees only
+    /// exceptions raised by other clean-ups.
+    /// </summary>
+    /// <param name="exit">Receives the pending exception; returns whether it handled it.</param>
+    /// <exception cref="ObjectDisposedException">The stack was disposed; the callback does not run.</exception>
+    public void Push(Func<Exception?, bool> exit)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _cleanups.Add(exit);
+    }
+
+    /// <summary>
     /// Moves everything this stack owns into a new stack and leaves this one empty (and still usable), so the
     /// enclosing <c>using</c> releases nothing: the way to hand resources built under a stack to a longer-lived owner.
     /// </summary>
@@ -89,11 +116,13 @@ public sealed class ExitStack : IDisposable
 
     /// <summary>Releases everything in reverse order of entry; every clean-up runs even when some throw.</summary>
     /// <exception cref="AggregateException">More than one clean-up threw; the errors in the order they were raised.</exception>
-    public void Dispose() => CleanupErrors.ThrowIfAny(Close());
+    /// <remarks>No body exception reaches the exit callbacks from here: see the summary of <see cref="ExitStack"/>.</remarks>
+    public void Dispose() => CleanupErrors.ThrowIfAny(Close(null));
 
     /// <summary>
-    /// Runs <paramref name="body"/> with a new stack and disposes the stack afterwards, without losing a body
-    /// failure to a clean-up failure: see the remarks on <see cref="ExitStack"/>.
+    /// Runs <paramref name="body"/> with a new stack and closes the stack afterwards, as Python's
+    /// <c>with ExitStack() as stack:</c> does: the exit callbacks see the body's exception and may suppress it, and
+    /// neither the body's exception nor a clean-up's is lost (see <see cref="ExitStack"/>).
     /// </summary>
     /// <param name="body">The work; it enters what it uses into the stack it is given.</param>
     public static void Run(Action<ExitStack> body)
@@ -107,12 +136,12 @@ public sealed class ExitStack : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> with a new stack and disposes the stack afterwards, without losing a body
-    /// failure to a clean-up failure: see the remarks on <see cref="ExitStack"/>.
+    /// Runs <paramref name="body"/> with a new stack and closes the stack afterwards, as <see cref="Run(Action{ExitStack})"/>,
+    /// and returns what the body computed.
     /// </summary>
     /// <typeparam name="T">What the body computes.</typeparam>
     /// <param name="body">The work; it enters what it uses into the stack it is given.</param>
-    /// <returns>What <paramref name="body"/> returned.</returns>
+    /// <returns>What <paramref name="body"/> returned; <see langword="default"/> when the body failed and an exit callback suppressed its exception.</returns>
     public static T Run<T>(Func<ExitStack, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -124,10 +153,11 @@ public sealed class ExitStack : IDisposable
         }
         catch (Exception failure)
         {
-            throw CleanupErrors.BodyFailed(failure, stack.Close());
+            CleanupErrors.ThrowIfAny(stack.Close(CleanupErrors.Started(failure)));
+            return default!;
         }
 
-        stack.Dispose();
+        CleanupErrors.ThrowIfAny(stack.Close(null));
         return result;
     }
 
@@ -168,38 +198,51 @@ public sealed class ExitStack : IDisposable
         return owner;
     }
 
-    /// <summary>Marks the stack disposed and runs every clean-up, collecting (not throwing) their errors.</summary>
-    internal List<Exception>? Close()
+    /// <summary>
+    /// Marks the stack disposed and runs every clean-up, chaining their exceptions onto <paramref name="pending"/>
+    /// (the body's exception, if any) by the rules in <see cref="CleanupErrors"/>; returns what is left pending.
+    /// </summary>
+    internal List<Exception>? Close(List<Exception>? pending)
     {
         if (_disposed)
         {
-            return null;
+            return pending;
         }
 
         _disposed = true;
         var cleanups = _cleanups;
         _cleanups = [];
-        List<Exception>? errors = null;
         for (var i = cleanups.Count - 1; i >= 0; i--)
         {
             try
             {
-                if (cleanups[i] is IDisposable resource)
+                switch (cleanups[i])
                 {
-                    resource.Dispose();
-                }
-                else
-                {
-                    ((Action)cleanups[i])();
+                    case Func<Exception?, bool> exit:
+                        if (exit(CleanupErrors.Current(pending)))
+                        {
+                            CleanupErrors.Suppress(pending);
+                        }
+
+                        break;
+                    case IExitAware scope:
+                        scope.Exit(CleanupErrors.Current(pending));
+                        break;
+                    case IDisposable resource:
+                        resource.Dispose();
+                        break;
+                    default:
+                        ((Action)cleanups[i])();
+                        break;
                 }
             }
             catch (Exception error)
             {
-                CleanupErrors.Add(ref errors, error);
+                CleanupErrors.Add(ref pending, error);
             }
         }
 
-        return errors;
+        return pending;
     }
 
     private ObjectDisposedException DisposedAfterReleasing(IDisposable resource)

@@ -1,10 +1,14 @@
 namespace Interop.Runtime.Scopes;
 
 /// <summary>
-/// A scope made by <see cref="Scope.FromIterator{T}"/>: its setup has run; disposing it runs the teardown.
+/// A scope made by <see cref="Scope.FromIterator{T}"/>: its setup has run; closing it runs the teardown. Disposed by a
+/// plain <c>using</c>, it cannot know whether the body failed, so it resumes the iterator after its <c>yield return</c>
+/// in both cases: code placed after the <c>yield</c> (a "commit") runs even after a failed body. Run it with
+/// <see cref="Scope.Run{T}(IEnumerable{T}, Action{T})"/> or enter it into <see cref="ExitStack.Run(Action{ExitStack})"/>
+/// to get Python's behaviour, where a failed body skips that code and only <c>finally</c> blocks run.
 /// </summary>
 /// <typeparam name="T">What the iterator yielded.</typeparam>
-public sealed class Scope<T> : IDisposable
+public sealed class Scope<T> : IDisposable, IExitAware
 {
     private IEnumerator<T>? _iterator;
 
@@ -19,10 +23,18 @@ public sealed class Scope<T> : IDisposable
 
     /// <summary>
     /// Resumes the iterator after its <c>yield return</c> and lets it finish, then disposes it (running any pending
-    /// <c>finally</c>). Disposing twice does nothing.
+    /// <c>finally</c>), whether or not the body failed: see the summary of <see cref="Scope{T}"/>. Disposing twice does nothing.
     /// </summary>
     /// <exception cref="InvalidOperationException">The iterator yielded a second time; its <c>finally</c> blocks still ran.</exception>
-    public void Dispose()
+    public void Dispose() => Exit(null);
+
+    /// <summary>
+    /// On success, as <see cref="Dispose"/>; after a failed body, disposes the iterator without resuming it, so only its
+    /// <c>finally</c> blocks run, as when Python's <c>generator.throw</c> raises at the <c>yield</c>.
+    /// </summary>
+    void IExitAware.Exit(Exception? exception) => Exit(exception);
+
+    private void Exit(Exception? exception)
     {
         var iterator = _iterator;
         if (iterator is null)
@@ -31,10 +43,13 @@ public sealed class Scope<T> : IDisposable
         }
 
         _iterator = null;
-        bool yieldedAgain;
+        var yieldedAgain = false;
         using (iterator)
         {
-            yieldedAgain = iterator.MoveNext();
+            if (exception is null)
+            {
+                yieldedAgain = iterator.MoveNext();
+            }
         }
 
         if (yieldedAgain)

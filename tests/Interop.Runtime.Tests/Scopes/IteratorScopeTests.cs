@@ -149,6 +149,101 @@ public sealed class IteratorScopeTests
         Assert.Equal(["connect a", "connect b", "connect c", "disconnect c", "disconnect b", "disconnect a"], _log.Lines);
     }
 
+    [Fact]
+    public void Run_skips_the_code_after_the_yield_when_the_body_fails_as_Python_does()
+    {
+        var failure = new InvalidOperationException("work failed");
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => Scope.Run(Transaction(), _ => throw failure));
+
+        Assert.Same(failure, thrown);
+        Assert.Equal(["begin", "close"], _log.Lines);
+    }
+
+    [Fact]
+    public void Run_runs_the_code_after_the_yield_when_the_body_succeeds()
+    {
+        Scope.Run(Transaction(), value => _log.Write($"work with {value}"));
+
+        Assert.Equal(["begin", "work with 7", "commit", "close"], _log.Lines);
+    }
+
+    [Fact]
+    public void Run_keeps_the_body_exception_when_the_teardown_throws_too()
+    {
+        var failure = new InvalidOperationException("work failed");
+
+        var thrown = Assert.Throws<AggregateException>(() => Scope.Run(FinallyFails(), _ => throw failure));
+
+        Assert.Same(failure, thrown.InnerExceptions[0]);
+        Assert.Equal("cannot close", thrown.InnerExceptions[1].Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_skips_the_code_after_the_yield_when_the_body_fails()
+    {
+        await Assert.ThrowsAsync<TimeoutException>(() => Scope.RunAsync(TransactionAsync(), _ => throw new TimeoutException()).AsTask());
+        await Scope.RunAsync(TransactionAsync(), _ => ValueTask.CompletedTask);
+
+        Assert.Equal(["begin", "close", "begin", "commit", "close"], _log.Lines);
+    }
+
+    [Fact]
+    public void Under_a_plain_using_the_code_after_the_yield_runs_even_after_a_failed_body()
+    {
+        // The documented limit of the using form (see Scope<T>): Dispose cannot know the body failed.
+        Assert.Throws<InvalidOperationException>(void () =>
+        {
+            using (Scope.FromIterator(Transaction()))
+            {
+                throw new InvalidOperationException();
+            }
+        });
+
+        Assert.Equal(["begin", "commit", "close"], _log.Lines);
+    }
+
+    private IEnumerable<int> Transaction()
+    {
+        _log.Write("begin");
+        try
+        {
+            yield return 7;
+            _log.Write("commit");
+        }
+        finally
+        {
+            _log.Write("close");
+        }
+    }
+
+    private async IAsyncEnumerable<int> TransactionAsync()
+    {
+        _log.Write("begin");
+        try
+        {
+            await Task.Yield();
+            yield return 7;
+            _log.Write("commit");
+        }
+        finally
+        {
+            _log.Write("close");
+        }
+    }
+
+    private static IEnumerable<int> FinallyFails()
+    {
+        try
+        {
+            yield return 0;
+        }
+        finally
+        {
+            throw new IOException("cannot close");
+        }
+    }
+
     // The lesson's @contextmanager timer; the clock is injected so the elapsed time is exact.
     private IEnumerable<long> Timer(string name)
     {
