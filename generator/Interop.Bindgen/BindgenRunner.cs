@@ -1,47 +1,27 @@
+using Interop.Build.Tasks;
 using Interop.Generator;
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Emit;
 using Interop.Generator.Model;
+using Interop.Generator.Options;
 
 namespace Interop.Bindgen;
-
-/// <summary>What the user asked for on the command line, with paths made absolute.</summary>
-internal sealed record BindgenOptions(
-    string Header,
-    string OutputDirectory,
-    IReadOnlyList<string> IncludeDirectories,
-    IReadOnlyList<string> Defines,
-    string? Library,
-    string? Namespace,
-    string? ClassName,
-    string? Target = null,
-    IReadOnlyList<string>? VariadicForms = null,
-    IReadOnlyList<string>? Handles = null,
-    bool HandleHeuristics = true,
-    IReadOnlyList<string>? Spans = null,
-    bool Ambient = true,
-    IReadOnlyList<string>? SuppressGCTransition = null);
 
 /// <summary>Runs the generator's core on files from disk and writes what the generator would add to a compilation.</summary>
 internal static class BindgenRunner
 {
-    public static int Run(BindgenOptions options, TextWriter output, TextWriter error)
+    public static int Run(string header, string outputDirectory, OptionValues values, TextWriter output, TextWriter error)
     {
-        var request = BindingRequest.Create(
-            ToGeneratorPath(options.Header),
-            options.Library,
-            options.Namespace,
-            options.ClassName,
-            options.IncludeDirectories.Select(d => ToGeneratorPath(Path.GetFullPath(d))),
-            options.Defines,
-            options.Target,
-            options.VariadicForms,
-            options.Handles,
-            options.HandleHeuristics,
-            options.Spans,
-            options.Ambient,
-            options.SuppressGCTransition);
+        values.Replace(BindingOptions.IncludeDirectories, values.List(BindingOptions.IncludeDirectories).Select(d => ToGeneratorPath(Path.GetFullPath(d))).ToList());
+        values.Replace(BindingOptions.SystemIncludeDirectories, values.List(BindingOptions.SystemIncludeDirectories).Select(d => ToGeneratorPath(Path.GetFullPath(d))).ToList());
+        // As a C compiler does: the system's include directories come after -I, asked of the compiler itself.
+        if (values.IsOn(BindingOptions.SystemIncludes) && values.List(BindingOptions.SystemIncludeDirectories).Count == 0)
+        {
+            var target = values.Text(BindingOptions.Target) ?? Target.X64Linux.Triple;
+            values.AddRange(BindingOptions.SystemIncludeDirectories, CompilerSearchPath.Find(values.Text(BindingOptions.CCompiler), target).Directories);
+        }
 
+        var request = BindingRequest.FromOptions(ToGeneratorPath(header), values);
         var result = HeaderCompiler.Compile(request, ReadFile);
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -53,10 +33,10 @@ internal static class BindgenRunner
             return 1;
         }
 
-        Directory.CreateDirectory(options.OutputDirectory);
+        Directory.CreateDirectory(outputDirectory);
         foreach (var file in BindingsEmitter.Emit(result.Model))
         {
-            var path = Path.Combine(options.OutputDirectory, file.HintName);
+            var path = Path.Combine(outputDirectory, file.HintName);
             File.WriteAllText(path, file.Text);
             output.WriteLine(path);
         }

@@ -3,6 +3,7 @@ using Interop.Generator.Diagnostics;
 using Interop.Generator.Emit;
 using Interop.Generator.Frontend;
 using Interop.Generator.Model;
+using Interop.Generator.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -98,27 +99,29 @@ public sealed class BindingsGenerator : IIncrementalGenerator
         if (kind == "NativeHeader")
         {
             var global = optionsProvider.GlobalOptions;
-            string? Metadata(string name) => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && value.Length > 0 ? value : null;
             string? Property(string name) => global.TryGetValue("build_property." + name, out var value) && value.Length > 0 ? value : null;
+            var values = new OptionValues();
+            foreach (var option in BindingOptions.All.Where(o => o.Reader == OptionReader.Generator))
+            {
+                var metadata = option.Metadata is { } name && options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && value.Length > 0 ? value : null;
+                var property = option.Property is null ? null : Property(option.Property);
+                if (option.Kind == OptionKind.List)
+                {
+                    values.AddRange(option, BindingOptions.SplitList(metadata).Concat(BindingOptions.SplitList(property)));
+                }
+                else
+                {
+                    values.Add(option, metadata ?? property);
+                }
+            }
+
             // Relative include directories are relative to the project, as everything else in MSBuild is.
             var projectDirectory = PathText.Normalize(Property("MSBuildProjectDirectory") ?? PathText.Directory(path));
-            var includeDirectories = SplitList(Metadata("InteropIncludeDirectories")).Concat(SplitList(Property("InteropIncludeDirectories")))
+            var includeDirectories = values.List(BindingOptions.IncludeDirectories).ToList();
+            values = values.Replace(BindingOptions.IncludeDirectories, includeDirectories
                 .Select(d => d.Replace('\\', '/'))
-                .Select(d => d.StartsWith("/", StringComparison.Ordinal) || (d.Length > 1 && d[1] == ':') ? d : projectDirectory + "/" + d);
-            request = BindingRequest.Create(
-                path,
-                Metadata("InteropLibrary"),
-                Metadata("InteropNamespace") ?? Property("RootNamespace"),
-                Metadata("InteropClass"),
-                includeDirectories.Select(PathText.Normalize),
-                SplitList(Metadata("InteropDefines")),
-                Metadata("InteropTarget") ?? Property("InteropTarget"),
-                SplitList(Metadata("InteropVariadicForms")),
-                SplitList(Metadata("InteropHandles")),
-                !string.Equals(Metadata("InteropHandleHeuristics"), "false", StringComparison.OrdinalIgnoreCase),
-                SplitList(Metadata("InteropSpans")),
-                !string.Equals(Property("InteropAmbient"), "false", StringComparison.OrdinalIgnoreCase),
-                SplitList(Metadata("InteropSuppressGCTransition")));
+                .Select(d => PathText.Normalize(d.StartsWith("/", StringComparison.Ordinal) || (d.Length > 1 && d[1] == ':') ? d : projectDirectory + "/" + d)));
+            request = BindingRequest.FromOptions(path, values);
         }
 
         return new HeaderInput(path, text, request);
@@ -130,9 +133,6 @@ public sealed class BindingsGenerator : IIncrementalGenerator
     /// </summary>
     private static bool IsEnabled(AnalyzerConfigOptions global) =>
         global.TryGetValue("build_property.InteropEnabled", out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase);
-
-    private static IEnumerable<string> SplitList(string? value) =>
-        (value ?? "").Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = DiagnosticKind.All.ToImmutableDictionary(
         kind => kind.Id,

@@ -30,6 +30,19 @@ public static class HeaderCompiler
                 return Result(null, diagnostics);
             }
 
+            // A malformed entry is an error naming it, never dropped: the user meant something by it.
+            var malformed = request.ListEntries().Where(e => !e.Option.IsWellFormed(e.Entry)).ToList();
+            foreach (var (option, entry) in malformed)
+            {
+                diagnostics.Report(DiagnosticKind.InvalidOption, new SourceLocation(headerPath, 0, 0),
+                    $"NativeHeader '{request.HeaderPath}': {option.DisplayName} entry '{entry}' is malformed; expected {option.EntryForm}");
+            }
+
+            if (malformed.Count > 0)
+            {
+                return Result(null, diagnostics);
+            }
+
             var target = Target.Find(request.Target);
             if (target is null)
             {
@@ -37,9 +50,14 @@ public static class HeaderCompiler
                 return Result(null, diagnostics);
             }
 
-            var resolver = new IncludeResolver(readFile, request.IncludeDirectories.ToArray());
+            var resolver = new IncludeResolver(readFile, request.IncludeDirectories.ToArray(), request.SystemIncludeDirectories.ToArray());
             var unit = Preprocessor.Run(new SourceFile(headerPath, text), resolver, target.PredefinedMacros.Concat(UserDefines(request)), diagnostics);
             cancellationToken.ThrowIfCancellationRequested();
+            if (unit.Stopped)
+            {
+                // One located fatal error (a missing include), not the hundreds its unknown macros and types would cause.
+                return Result(null, diagnostics);
+            }
 
             var layout = new LayoutEngine(target);
             var parser = new Parser(unit.Tokens, layout, diagnostics);

@@ -6,8 +6,9 @@ namespace Interop.Generator.Frontend;
 /// <summary>The preprocessor's result: expanded tokens for the parser and the macros left defined.</summary>
 internal sealed class PreprocessedUnit
 {
-    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, IReadOnlyCollection<string> ownFiles, Func<string, List<Token>> expandMacro)
+    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, IReadOnlyCollection<string> ownFiles, bool stopped, Func<string, List<Token>> expandMacro)
     {
+        Stopped = stopped;
         OwnFiles = ownFiles;
         Tokens = tokens;
         Macros = macros;
@@ -29,6 +30,9 @@ internal sealed class PreprocessedUnit
     /// system headers reached through <c>#include &lt;...&gt;</c>. Their declarations are the ones bound.
     /// </summary>
     public IReadOnlyCollection<string> OwnFiles { get; }
+
+    /// <summary>A fatal error (a missing include) stopped preprocessing: the tokens are incomplete and must not be parsed.</summary>
+    public bool Stopped { get; }
 
     /// <summary>Every file read, the main header first.</summary>
     public IReadOnlyList<string> Files { get; }
@@ -63,6 +67,9 @@ internal sealed class Preprocessor
     private int _counter;
     private string? _pendingDoc;
 
+    /// <summary>Set by a missing include: preprocessing stopped, and the header must not be parsed.</summary>
+    private bool Fatal { get; set; }
+
     private Preprocessor(IncludeResolver resolver, DiagnosticBag diagnostics)
     {
         _resolver = resolver;
@@ -81,22 +88,26 @@ internal sealed class Preprocessor
         pp.PushFile(main, SourceLocation.None);
         var output = pp.Process();
         var live = pp._definitionOrder.Where(m => pp._macros.TryGetValue(m.Name, out var current) && ReferenceEquals(current, m)).ToList();
-        return new PreprocessedUnit(output, live, pp._files, pp._ownFiles, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }));
+        return new PreprocessedUnit(output, live, pp._files, pp._ownFiles, pp.Fatal, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }));
     }
 
     private sealed class Frame
     {
-        public Frame(List<Token> tokens, string? file, int conditionDepth)
+        public Frame(List<Token> tokens, string? file, int conditionDepth, int directoryIndex = -1)
         {
             Tokens = tokens;
             File = file;
             ConditionDepth = conditionDepth;
+            DirectoryIndex = directoryIndex;
         }
 
         public List<Token> Tokens { get; }
         public int Index { get; set; }
         public string? File { get; }
         public int ConditionDepth { get; }
+
+        /// <summary>The search directory the file was found in, where its #include_next continues.</summary>
+        public int DirectoryIndex { get; }
     }
 
     private sealed class Conditional
@@ -172,7 +183,7 @@ internal sealed class Preprocessor
 
         var tokens = Lexer.Tokenize(file.Text, file.Path, _diagnostics);
         tokens.RemoveAt(tokens.Count - 1);
-        _frames.Add(new Frame(tokens, file.Path, _conditions.Count));
+        _frames.Add(new Frame(tokens, file.Path, _conditions.Count, file.DirectoryIndex));
         _fileFrames++;
     }
 
@@ -555,7 +566,7 @@ internal sealed class Preprocessor
                     throw new ConstantExpressionException($"'{op.Text}' needs a header name", op.Location);
                 }
 
-                return _resolver.Resolve(headerName, angled, CurrentFile(), op.Text == "__has_include_next") is not null;
+                return _resolver.Resolve(headerName, angled, CurrentFile(), CurrentDirectoryIndex(), op.Text == "__has_include_next") is not null;
             }
 
             default:
@@ -693,11 +704,13 @@ internal sealed class Preprocessor
             return;
         }
 
-        var file = _resolver.Resolve(headerName, angled, CurrentFile(), next);
+        var file = _resolver.Resolve(headerName, angled, CurrentFile(), CurrentDirectoryIndex(), next);
         if (file is null)
         {
-            var hint = angled ? "add its directory as an include directory" : "add it to the project as a NativeHeader or NativeInclude item";
-            _diagnostics.Report(DiagnosticKind.IncludeNotFound, directive.Location, $"'{headerName}' file not found ({hint})");
+            // Fatal, as in clang: what follows a missing header is noise (its macros and types are unknown).
+            _diagnostics.Report(DiagnosticKind.IncludeNotFound, directive.Location, $"'{headerName}' file not found ({_resolver.Searched(angled)})");
+            _aborted = true;
+            Fatal = true;
             return;
         }
 
@@ -772,6 +785,19 @@ internal sealed class Preprocessor
                 _frames.Add(new Frame(new List<Token> { new(TokenKind.PragmaPack, Spell(args.GetRange(1, args.Count - 1)), directive.Location) }, null, -1));
                 break;
         }
+    }
+
+    private int CurrentDirectoryIndex()
+    {
+        for (var i = _frames.Count - 1; i >= 0; i--)
+        {
+            if (_frames[i].File is not null)
+            {
+                return _frames[i].DirectoryIndex;
+            }
+        }
+
+        return -1;
     }
 
     private string CurrentFile()

@@ -1,8 +1,11 @@
+using Interop.Generator.Options;
+
 namespace Interop.Generator.Model;
 
 /// <summary>
 /// What the user asked for one header: where it is and how to name its bindings. Built from MSBuild
-/// item metadata by the generator and from arguments by the CLI, so both produce identical output.
+/// item metadata by the generator and from arguments by the CLI, both through <see cref="FromOptions"/>,
+/// so both produce identical output. List entries are kept as written; the compiler checks them.
 /// </summary>
 public sealed record BindingRequest(
     string HeaderPath,
@@ -17,10 +20,28 @@ public sealed record BindingRequest(
     bool HandleHeuristics = true,
     EquatableArray<string> Spans = default,
     bool Ambient = true,
-    EquatableArray<string> SuppressGCTransition = default)
+    EquatableArray<string> SuppressGCTransition = default,
+    EquatableArray<string> SystemIncludeDirectories = default)
 {
+    /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
+    public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(
+        headerPath,
+        values.Text(BindingOptions.Library),
+        values.Text(BindingOptions.Namespace),
+        values.Text(BindingOptions.Class),
+        values.List(BindingOptions.IncludeDirectories),
+        values.List(BindingOptions.Defines),
+        values.Text(BindingOptions.Target),
+        values.List(BindingOptions.VariadicForms),
+        values.List(BindingOptions.Handles),
+        values.IsOn(BindingOptions.HandleHeuristics),
+        values.List(BindingOptions.Spans),
+        values.IsOn(BindingOptions.Ambient),
+        values.List(BindingOptions.SuppressGCTransition),
+        values.List(BindingOptions.SystemIncludeDirectories));
+
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null)
     {
         var fileName = headerPath.Replace('\\', '/');
         fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
@@ -31,14 +52,26 @@ public sealed record BindingRequest(
             lib,
             string.IsNullOrWhiteSpace(ns) ? "Interop.Bindings" : ns!.Trim(),
             string.IsNullOrWhiteSpace(className) ? CSharpNames.Pascal(lib) : className!.Trim(),
-            (includeDirectories ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
-            (defines ?? Array.Empty<string>()).Where(d => d.Length > 0).ToEquatableArray(),
+            Entries(includeDirectories),
+            Entries(defines),
             string.IsNullOrWhiteSpace(target) ? Model.Target.X64Linux.Triple : target!.Trim(),
-            (variadicForms ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray(),
-            (handles ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('=')).ToEquatableArray(),
+            Entries(variadicForms),
+            Entries(handles, h => h.Replace(" ", "")),
             handleHeuristics,
-            (spans ?? Array.Empty<string>()).Select(h => h.Replace(" ", "")).Where(h => h.Contains('(')).ToEquatableArray(),
+            Entries(spans, s => s.Replace(" ", "")),
             ambient,
-            (suppressGCTransition ?? Array.Empty<string>()).Select(f => f.Trim()).Where(f => f.Length > 0).ToEquatableArray());
+            Entries(suppressGCTransition),
+            Entries(systemIncludeDirectories));
     }
+
+    /// <summary>Every list entry with the option it belongs to, for checking against the option table.</summary>
+    internal IEnumerable<(BindingOption Option, string Entry)> ListEntries() =>
+        Defines.Select(e => (BindingOptions.Defines, e))
+            .Concat(VariadicForms.Select(e => (BindingOptions.VariadicForms, e)))
+            .Concat(Handles.Select(e => (BindingOptions.Handles, e)))
+            .Concat(Spans.Select(e => (BindingOptions.Spans, e)))
+            .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)));
+
+    private static EquatableArray<string> Entries(IEnumerable<string>? values, Func<string, string>? normalize = null) =>
+        (values ?? Array.Empty<string>()).Select(v => normalize is null ? v.Trim() : normalize(v.Trim())).Where(v => v.Length > 0).ToEquatableArray();
 }

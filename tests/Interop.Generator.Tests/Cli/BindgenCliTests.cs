@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using Interop.Bindgen;
+using Interop.Generator.Options;
 using Interop.Generator.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +17,7 @@ public sealed class BindgenCliTests : IDisposable
     [Fact]
     public void CliOutput_IsByteForByteTheGeneratorsOutput_ForTheCoreHeader()
     {
-        var exit = BindgenRunner.Run(Options(RepositoryPaths.CoreHeader), TextWriter.Null, TextWriter.Null);
+        var exit = BindgenRunner.Run(RepositoryPaths.CoreHeader, _output, CoreOptions(), TextWriter.Null, TextWriter.Null);
         Assert.Equal(0, exit);
 
         var header = GeneratorHarness.Header(RepositoryPaths.CoreHeader.Replace('\\', '/'), File.ReadAllText(RepositoryPaths.CoreHeader), "interop_core", "Calculator.Native", "Core");
@@ -33,7 +34,7 @@ public sealed class BindgenCliTests : IDisposable
     [Fact]
     public void CliOutput_ForTheCoreHeader_CompilesWithZeroErrors()
     {
-        Assert.Equal(0, BindgenRunner.Run(Options(RepositoryPaths.CoreHeader), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, BindgenRunner.Run(RepositoryPaths.CoreHeader, _output, CoreOptions(), TextWriter.Null, TextWriter.Null));
 
         var sources = Directory.GetFiles(_output).Select(File.ReadAllText).ToArray();
         var driver = GeneratorHarness.Driver([], withLibraryImport: true);
@@ -47,7 +48,7 @@ public sealed class BindgenCliTests : IDisposable
     public async Task BrokenHeader_PrintsFileLineColumnDiagnostics_AndExitsWithOne()
     {
         var header = Path.Combine(_output, "broken.h");
-        await File.WriteAllTextAsync(header, "int fine(void);\nint broken(int x;\n#include \"nowhere.h\"\n");
+        await File.WriteAllTextAsync(header, "int fine(void);\nint broken(int x;\n");
 
         var result = await CliWrap.Cli.Wrap("dotnet")
             .WithArguments([Path.Combine(AppContext.BaseDirectory, "interop-bindgen.dll"), header, "-o", Path.Combine(_output, "out")])
@@ -57,7 +58,6 @@ public sealed class BindgenCliTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         var path = header.Replace('\\', '/');
         Assert.Contains($"{path}:2:17: error INTEROP1010: expected ')' but found ';'", result.StandardError);
-        Assert.Contains($"{path}:3:2: error INTEROP1002: 'nowhere.h' file not found", result.StandardError);
         Assert.False(Directory.Exists(Path.Combine(_output, "out")), "no bindings are written for a header with errors");
     }
 
@@ -68,9 +68,11 @@ public sealed class BindgenCliTests : IDisposable
         File.WriteAllText(Path.Combine(include, "shared.h"), "typedef unsigned short id_t16;\n");
         var header = Path.Combine(_output, "api.h");
         File.WriteAllText(header, "#include <shared.h>\n#if WITH_EXTRA == 2\nint extra(id_t16 id);\n#endif\n");
-        var options = Options(header) with { IncludeDirectories = [include], Defines = ["WITH_EXTRA=2"], Library = "api", Namespace = "Api", ClassName = "ApiLib" };
+        var options = new OptionValues()
+            .Add(BindingOptions.IncludeDirectories, include).Add(BindingOptions.Defines, "WITH_EXTRA=2")
+            .Add(BindingOptions.Library, "api").Add(BindingOptions.Namespace, "Api").Add(BindingOptions.Class, "ApiLib");
 
-        Assert.Equal(0, BindgenRunner.Run(options, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, BindgenRunner.Run(header, _output, options, TextWriter.Null, TextWriter.Null));
 
         var bindings = File.ReadAllText(Path.Combine(_output, "Api.ApiLib.g.cs"));
         Assert.Contains("public static partial int extra(ushort id);", bindings);
@@ -94,6 +96,47 @@ public sealed class BindgenCliTests : IDisposable
         Assert.Contains("int both()", File.ReadAllText(Path.Combine(_output, "out", "Interop.Bindings.X.g.cs")));
     }
 
-    private BindgenOptions Options(string header) =>
-        new(header, _output, [], [], "interop_core", "Calculator.Native", "Core");
+    [Fact]
+    public void MalformedEntries_AreErrorsNamingTheHeaderAndTheEntry_NotDropped()
+    {
+        var error = new StringWriter();
+
+        var exit = BindgenCommand.Create(TextWriter.Null, error).Parse(
+            [RepositoryPaths.CoreHeader, "-o", Path.Combine(_output, "out"), "--handle", "s", "--span", "f", "--variadic", "printf"]).Invoke();
+
+        Assert.Equal(1, exit);
+        var header = RepositoryPaths.CoreHeader.Replace('\\', '/');
+        Assert.Contains($"error INTEROP1050: NativeHeader '{header}': Handles (--handle) entry 's' is malformed; expected TYPE=RELEASE_FUNCTION", error.ToString());
+        Assert.Contains("Spans (--span) entry 'f' is malformed; expected FUNCTION(POINTER,LENGTH)", error.ToString());
+        Assert.Contains("VariadicForms (--variadic) entry 'printf' is malformed", error.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_output, "out")));
+    }
+
+    [Fact]
+    public void MissingInclude_IsOneLocatedError_NotItsFollowOnErrors()
+    {
+        var header = Path.Combine(_output, "lib.h");
+        File.WriteAllText(header, "#include \"config.h\"\nZEXTERN int ZEXPORT f OF((int x));\nstruct s { undefined_t a; };\n");
+        var error = new StringWriter();
+
+        var exit = BindgenCommand.Create(TextWriter.Null, error).Parse([header, "-o", Path.Combine(_output, "out")]).Invoke();
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{header.Replace('\\', '/')}:1:2: error INTEROP1002: 'config.h' file not found", line);
+    }
+
+    [Fact]
+    public void TheCommandsOptions_AreTheOptionTablesFlags()
+    {
+        var command = BindgenCommand.Create(TextWriter.Null, TextWriter.Null);
+
+        var flags = command.Options.Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal) && n is not ("--output" or "--help" or "--version")).Order();
+
+        Assert.Equal(BindingOptions.All.Where(o => o.CliFlag is not null).Select(o => o.CliFlag!).Order(), flags);
+        Assert.Contains(command.Options, o => o.Name == "--include-directory" && o.Aliases.Contains("-I"));
+    }
+
+    private static OptionValues CoreOptions() =>
+        new OptionValues().Add(BindingOptions.Library, "interop_core").Add(BindingOptions.Namespace, "Calculator.Native").Add(BindingOptions.Class, "Core");
 }
