@@ -5,15 +5,21 @@ using Orleans.TestingHost;
 
 namespace Interop.Cluster.Tests;
 
-/// <summary>The cluster pool over an in-process cluster of three silos, each with a one-worker pool.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class InProcessClusterTests : IAsyncLifetime
+/// <summary>One in-process cluster of three silos, each with a one-worker pool, shared by the tests that leave it whole.</summary>
+public sealed class ThreeSiloCluster : IAsyncLifetime
 {
-    private InProcessTestCluster _cluster = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(3);
+    public async Task InitializeAsync() => Cluster = await TestClusters.StartAsync(3);
 
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+/// <summary>The cluster pool over an in-process cluster of three silos: the local pool's semantics, distributed.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixture<ThreeSiloCluster>
+{
+    private readonly InProcessTestCluster _cluster = fixture.Cluster;
 
     [Fact]
     public async Task Map_of_100000_tasks_equals_the_local_pool_and_every_silo_ran_chunks()

@@ -17,6 +17,7 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private HashSet<string> _alive = [];
+    private int _unanswered;
     private Task? _refreshing;
     private int _users;
 
@@ -71,7 +72,7 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
         bool alive;
         lock (_lock)
         {
-            alive = _alive.Contains(silo) || _alive.Count == 0;
+            alive = (_alive.Contains(silo) || _alive.Count == 0) && _unanswered < 3;
         }
 
         if (!alive)
@@ -122,9 +123,17 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // No answer (the cluster is gone or busy): keep the last picture; chunk attempts find out themselves.
+            // No answer: keep the last picture, unless the cluster stays silent (its last silo died, or no
+            // gateway is left): then every silo counts as lost, so no attempt waits on a call that never returns.
+            if (++_unanswered >= 3)
+            {
+                CancelWatches(static _ => true);
+            }
+
             return;
         }
+
+        _unanswered = 0;
 
         var alive = hosts.Where(h => h.Value == SiloStatus.Active).Select(h => h.Key.ToParsableString()).ToHashSet();
         lock (_lock)
@@ -132,9 +141,14 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
             _alive = alive;
         }
 
+        CancelWatches(silo => !alive.Contains(silo));
+    }
+
+    private void CancelWatches(Func<string, bool> lost)
+    {
         foreach (var (watch, silo) in _watches)
         {
-            if (!alive.Contains(silo))
+            if (lost(silo))
             {
                 try
                 {
