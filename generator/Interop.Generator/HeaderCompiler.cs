@@ -67,7 +67,8 @@ public static class HeaderCompiler
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
             var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
-            var model = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound).Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
+            var builder = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
+            var model = builder.Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)

@@ -5,7 +5,9 @@ namespace Interop.Generator.Emit;
 /// <summary>
 /// Writes the mockable face of a library: an interface with one member per C function, and a default
 /// implementation that forwards to the static bindings. Pointer types surface as <c>nint</c>, because
-/// C# allows them neither as generic arguments nor in the expression trees mocking libraries build.
+/// C# allows them neither as generic arguments nor in the expression trees mocking libraries build; C
+/// <c>long</c> as <c>long</c>, and pointer and length pairs named by the span rule as one
+/// <c>ReadOnlyMemory&lt;T&gt;</c>/<c>Memory&lt;T&gt;</c>, types a test can write and match.
 /// </summary>
 internal static class FacadeEmitter
 {
@@ -75,56 +77,151 @@ internal static class FacadeEmitter
         w.Close();
     }
 
-    /// <summary>One facade member: converts facade types to the overload it calls, and the result back.</summary>
+    /// <summary>
+    /// One facade member: converts facade types to the overload it calls, and the result back. Buffers of a span pair
+    /// are pinned for the call; C longs are widened or narrowed with a check; out values are copied back.
+    /// </summary>
     private static void EmitForwarder(SourceWriter w, BindingModel model, FunctionModel function)
     {
         var friendly = function.HasFriendlyOverload;
-        var arguments = string.Join(", ", function.Parameters.Select(p => (friendly ? p.Shape : ValueShape.Raw, p) switch
+        var buffers = FacadeBuffers(function);
+        var before = new List<string>();
+        var after = new List<string>();
+        var arguments = new List<string>();
+        foreach (var p in function.Parameters)
         {
-            (ValueShape.OutPointer or ValueShape.OutHandle, _) => $"out var {p.Name.TrimStart('@')}Native",
-            (ValueShape.Handle, _) => $"new {p.HandleType}(({p.CSharpType}){p.Name}, ownsHandle: false)",
-            (ValueShape.RefScalar, _) => $"ref {p.Name}",
-            (ValueShape.Utf8String or ValueShape.Bool, _) => p.Name,
-            _ => p.FacadeType == p.CSharpType ? p.Name : $"({p.CSharpType}){p.Name}",
-        }));
-        var call = $"{model.ClassName}.{CSharpNames.Escape(function.Name)}({arguments})";
+            var local = p.Name.TrimStart('@') + "Native";
+            var shape = friendly ? p.Shape : ValueShape.Raw;
+            if (buffers.FirstOrDefault(b => b.Length == p.Name) is { } lengthOf)
+            {
+                arguments.Add(lengthOf.LengthArgument);
+                continue;
+            }
+
+            if (buffers.Any(b => b.Pointer == p.Name))
+            {
+                before.Add($"fixed ({p.CSharpType} {local} = {p.Name}.Span)");
+                arguments.Add(shape == ValueShape.RefScalar ? $"ref *{local}" : local);
+                continue;
+            }
+
+            switch (shape)
+            {
+                case ValueShape.OutPointer:
+                    arguments.Add($"out var {local}");
+                    after.Add($"{p.Name} = (nint){local};");
+                    break;
+                case ValueShape.OutHandle:
+                    // A handle hands its pointer over to the caller, who now owns it as an nint.
+                    arguments.Add($"out var {local}");
+                    after.Add($"{p.Name} = {local}.DetachPointer();");
+                    break;
+                case ValueShape.Handle:
+                    arguments.Add($"new {p.HandleType}(({p.CSharpType}){p.Name}, ownsHandle: false)");
+                    break;
+                case ValueShape.RefScalar when ParameterModel.FacadeNumber(p.Pointee) is not null:
+                    // ref long cannot alias a CLong (4 bytes on Windows): copy in, call, copy out.
+                    before.Add($"var {local} = {ToNative(p.Pointee, p.Name)};");
+                    arguments.Add($"ref {local}");
+                    after.Add($"{p.Name} = {local}.Value;");
+                    break;
+                case ValueShape.RefScalar:
+                    arguments.Add($"ref {p.Name}");
+                    break;
+                case ValueShape.Utf8String or ValueShape.Bool:
+                    arguments.Add(p.Name);
+                    break;
+                default:
+                    arguments.Add(ParameterModel.FacadeNumber(p.CSharpType) is not null ? ToNative(p.CSharpType, p.Name)
+                        : p.FacadeType == p.CSharpType ? p.Name
+                        : $"({p.CSharpType}){p.Name}");
+                    break;
+            }
+        }
+
+        var call = $"{model.ClassName}.{CSharpNames.Escape(function.Name)}({string.Join(", ", arguments)})";
         call = function.ReturnShape switch
         {
             ValueShape.Utf8String => $"global::System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint){call})",
             ValueShape.Bool => $"{call} != 0",
+            _ when ParameterModel.FacadeNumber(function.ReturnType) is { } number => $"({number}){call}.Value",
             _ when function.FacadeReturnType != function.ReturnType => $"(nint){call}",
             _ => call,
         };
 
         var signature = $"public {function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)})";
-        var outs = friendly ? function.Parameters.Where(p => p.Shape is ValueShape.OutPointer or ValueShape.OutHandle).ToList() : new List<ParameterModel>();
-        if (outs.Count == 0)
+        if (before.Count == 0 && after.Count == 0)
         {
             w.Line($"{signature} => {call};");
             return;
         }
 
-        // Out handles come back as pointers from the stub and leave the facade as nint.
+        var returns = function.ReturnType != "void";
         w.Open(signature);
-        w.Line(function.ReturnType == "void" ? $"{call};" : $"var result = {call};");
-        foreach (var p in outs)
+        foreach (var line in before.Where(l => !l.StartsWith("fixed", StringComparison.Ordinal)))
         {
-            // A handle hands its pointer over to the caller, who now owns it as an nint.
-            w.Line(p.Shape == ValueShape.OutHandle
-                ? $"{p.Name} = {p.Name.TrimStart('@')}Native.DetachPointer();"
-                : $"{p.Name} = (nint){p.Name.TrimStart('@')}Native;");
+            w.Line(line);
         }
 
-        if (function.ReturnType != "void")
+        // Stacked fixed statements share one block.
+        var pins = before.Where(l => l.StartsWith("fixed", StringComparison.Ordinal)).ToList();
+        for (var i = 0; i < pins.Count; i++)
+        {
+            if (i < pins.Count - 1)
+            {
+                w.Line(pins[i]);
+            }
+            else
+            {
+                w.Open(pins[i]);
+            }
+        }
+
+        w.Line(!returns ? $"{call};" : after.Count == 0 ? $"return {call};" : $"var result = {call};");
+        foreach (var line in after)
+        {
+            w.Line(line);
+        }
+
+        if (returns && after.Count > 0)
         {
             w.Line("return result;");
+        }
+
+        if (pins.Count > 0)
+        {
+            w.Close();
         }
 
         w.Close();
     }
 
-    private static string FacadeParameters(FunctionModel function) =>
-        string.Join(", ", function.Parameters.Select(p => function.HasFriendlyOverload ? p.FacadeDeclaration : $"{p.FacadeType} {p.Name}"));
+    /// <summary>
+    /// A facade value as the C long the bindings take. <c>long</c> is 32-bit on Windows (LLP64): there the value is
+    /// narrowed with a check, so a too-large value throws <see cref="System.OverflowException"/> instead of being cut.
+    /// <c>OperatingSystem.IsWindows()</c> is a constant to the JIT, so the other branch costs nothing.
+    /// </summary>
+    private static string ToNative(string cType, string value) => cType == ParameterModel.CLong
+        ? $"(global::System.OperatingSystem.IsWindows() ? new {ParameterModel.CLong}(checked((int){value})) : new {ParameterModel.CLong}((nint){value}))"
+        : $"(global::System.OperatingSystem.IsWindows() ? new {ParameterModel.CULong}(checked((uint){value})) : new {ParameterModel.CULong}((nuint){value}))";
+
+    /// <summary>
+    /// The span pairs the facade takes as one <c>ReadOnlyMemory&lt;T&gt;</c> (const pointee) or <c>Memory&lt;T&gt;</c>:
+    /// unlike spans, these are ordinary structs that Moq and NSubstitute can hold and match, and arrays convert to them.
+    /// Pairs whose pointer has another friendly form (a string) or whose element is itself a pointer stay raw.
+    /// </summary>
+    private static List<SpanPairModel> FacadeBuffers(FunctionModel function) =>
+        function.Spans.Where(pair => !pair.ElementType.EndsWith("*", StringComparison.Ordinal)
+            && function.Parameters.Any(p => p.Name == pair.Pointer && (!function.HasFriendlyOverload || p.Shape is ValueShape.Raw or ValueShape.RefScalar))).ToList();
+
+    private static string FacadeParameters(FunctionModel function)
+    {
+        var buffers = FacadeBuffers(function);
+        return string.Join(", ", function.Parameters.Where(p => buffers.All(b => b.Length != p.Name)).Select(p =>
+            buffers.FirstOrDefault(b => b.Pointer == p.Name) is { } buffer ? $"global::System.{(buffer.ReadOnly ? "ReadOnlyMemory" : "Memory")}<{buffer.ElementType}> {p.Name}"
+            : function.HasFriendlyOverload ? p.FacadeDeclaration
+            : $"{p.FacadeType} {p.Name}"));
+    }
 
     public static string InterfaceName(BindingModel model) => "I" + model.ClassName;
 

@@ -44,6 +44,7 @@ internal sealed partial class BindingBuilder
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
         DiscoverHandles(unit);
+        CollectDeclarations(unit);
 
         foreach (var declaration in unit.Declarations)
         {
@@ -156,7 +157,7 @@ internal sealed partial class BindingBuilder
             for (var i = 0; i < function.Type.Parameters.Count; i++)
             {
                 var parameter = function.Type.Parameters[i];
-                var name = parameter.Name is { } given && names.Add(given) ? given : UniqueName($"arg{i}", names);
+                var name = UniqueName(ParameterName(function, i), names);
                 var (shape, handle) = HandleShape(function, parameter.Type) ?? (ParameterShape(parameter.Type), null);
                 if (shape == ValueShape.Utf8String && keepStringsRaw)
                 {

@@ -143,7 +143,7 @@ public sealed record ParameterModel(string Name, string CSharpType, ValueShape S
         ValueShape.Utf8String => $"string? {Name}",
         ValueShape.Bool => $"bool {Name}",
         ValueShape.OutPointer => $"out nint {Name}",
-        ValueShape.RefScalar => $"ref {Pointee} {Name}",
+        ValueShape.RefScalar => $"ref {FacadeNumber(Pointee) ?? Pointee} {Name}",
         ValueShape.Handle => $"nint {Name}",
         ValueShape.OutHandle => $"out nint {Name}",
         _ => $"{FacadeType} {Name}",
@@ -154,7 +154,19 @@ public sealed record ParameterModel(string Name, string CSharpType, ValueShape S
     internal static string ToFacadeType(string type) =>
         type.EndsWith("*", StringComparison.Ordinal) || type.EndsWith(">", StringComparison.Ordinal) && type.StartsWith("delegate*", StringComparison.Ordinal)
             ? "nint"
-            : type;
+            : FacadeNumber(type) ?? type;
+
+    /// <summary>C <c>long</c>/<c>unsigned long</c> leave the facade as <c>long</c>/<c>ulong</c>, which tests can write and Moq can match.</summary>
+    internal static string? FacadeNumber(string type) => type switch
+    {
+        CLong => "long",
+        CULong => "ulong",
+        _ => null,
+    };
+
+    internal const string CLong = "global::System.Runtime.InteropServices.CLong";
+
+    internal const string CULong = "global::System.Runtime.InteropServices.CULong";
 }
 
 /// <summary>The cached result of compiling one header: the model (null when nothing can be bound) and its diagnostics.</summary>

@@ -45,6 +45,15 @@ public sealed class BindingsEmitterTests
             new FunctionModel("shapes_area", "shapes_area", "double", new[] { new ParameterModel("s", "shape*") }.ToEquatableArray(), "Area of s."),
             new FunctionModel("canvas_new", "canvas_new", "canvas*", new[] { new ParameterModel("width", "int"), new ParameterModel("@params", "void*") }.ToEquatableArray(), null),
             new FunctionModel("shapes_reset", "shapes_reset", "void", EquatableArray<ParameterModel>.Empty, null),
+            // C long in and out: long/ulong in the facade.
+            new FunctionModel("shapes_scale", "shapes_scale", "global::System.Runtime.InteropServices.CULong", new[] { new ParameterModel("factor", "global::System.Runtime.InteropServices.CLong") }.ToEquatableArray(), null),
+            // A pointer and length pair under the span rule, and a C long filled through a pointer: ReadOnlyMemory<byte> and ref long in the facade.
+            new FunctionModel("shapes_parse", "shapes_parse", "int", new[]
+            {
+                new ParameterModel("data", "byte*"),
+                new ParameterModel("length", "nuint"),
+                new ParameterModel("consumed", "global::System.Runtime.InteropServices.CLong*", ValueShape.RefScalar),
+            }.ToEquatableArray(), "Parses data.", Spans: new[] { new SpanPairModel("data", "length", "byte", true, "nuint") }.ToEquatableArray()),
         }.ToEquatableArray());
 
     [Fact]

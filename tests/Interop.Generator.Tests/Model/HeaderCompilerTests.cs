@@ -188,10 +188,39 @@ public class HeaderCompilerTests
     }
 
     [Fact]
-    public void HeaderCompiler_UnnamedParametersGetNames()
+    public void HeaderCompiler_UnnamedParametersAreNamedFromTheirTypes_WithoutInventingMeaning()
     {
-        var function = Assert.Single(Bind("int add(int, int);\n").Functions);
-        Assert.Equal(new[] { "arg0", "arg1" }, function.Parameters.Select(p => p.Name));
+        var function = Assert.Single(Bind("typedef unsigned long size_t;\ntypedef struct file_s *File;\nint put(File, const char *, size_t, int, int, void *, void (*)(int));\n").Functions);
+        Assert.Equal(new[] { "file", "str", "size", "value", "value_1", "pointer", "callback" }, function.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HeaderCompiler_UnnamedParametersTakeTheNamesOfAPrototypeInAComment_AsZlibWritesThem()
+    {
+        // zlib.h: the named prototype sits in the comment, the declaration further down has no names.
+        var function = Assert.Single(Bind("/*\nZEXTERN gzFile ZEXPORT gzopen OF((const char *path, const char *mode));\n\n     Open the gzip (.gz) file at path.\n*/\nvoid *gzopen(const char *, const char *);\n").Functions);
+        Assert.Equal(new[] { "path", "mode" }, function.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HeaderCompiler_UnnamedParametersTakeTheNamesOfALaterDeclaration()
+    {
+        var function = Assert.Single(Bind("int add(int, int);\nint add(int left, int right);\n").Functions);
+        Assert.Equal(new[] { "left", "right" }, function.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HeaderCompiler_UnnamedParametersTakeTheNamesOfTheDocCommentsParamList()
+    {
+        var function = Assert.Single(Bind("/**\n * Adds.\n * @param[in] left the first\n * \\param right the second\n */\nint add(int, int);\n").Functions);
+        Assert.Equal(new[] { "left", "right" }, function.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HeaderCompiler_ACommentWhosePrototypeDoesNotMatchTheArityIsIgnored()
+    {
+        var function = Assert.Single(Bind("/* add(int left, int middle, int right) */\nint add(int, int);\n").Functions);
+        Assert.Equal(new[] { "value", "value_1" }, function.Parameters.Select(p => p.Name));
     }
 
     [Fact]
