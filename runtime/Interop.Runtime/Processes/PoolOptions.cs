@@ -17,10 +17,20 @@ public sealed class PoolOptions
 
     /// <summary>
     /// Replace a worker after it has completed this many tasks (0 = never), like Python's
-    /// <c>maxtasksperchild</c>: bounds leaks and global state in native code. Counted per batch, so
-    /// a worker finishes its current chunk first.
+    /// <c>maxtasksperchild</c>: bounds leaks and global state in native code. Counted in tasks and checked
+    /// between chunks, so a worker finishes its current chunk first (Python counts a chunk as one task).
     /// </summary>
     public int MaxTasksPerWorker { get; init; }
+
+    /// <summary>
+    /// Workers kept started and connected ahead of need, so a recycled or crashed worker is replaced at once
+    /// instead of after a program start in the middle of a map. Null (the default) keeps <see cref="WorkerCount"/>
+    /// spares when <see cref="MaxTasksPerWorker"/> is set, since recycling then replaces workers all the time,
+    /// and none otherwise. Python starts each replacement on demand.
+    /// </summary>
+    public int? SpareWorkers { get; init; }
+
+    internal int EffectiveSpareWorkers => SpareWorkers ?? (MaxTasksPerWorker > 0 ? WorkerCount : 0);
 
     /// <summary>Whether crashed or timed-out tasks run again; defaults to <see cref="RetryPolicy.None"/>.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.None;
@@ -45,6 +55,7 @@ public sealed class PoolOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(WorkerCount, 1, nameof(WorkerCount));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxTasksPerWorker, nameof(MaxTasksPerWorker));
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        ArgumentOutOfRangeException.ThrowIfNegative(SpareWorkers ?? 0, nameof(SpareWorkers));
         ArgumentOutOfRangeException.ThrowIfLessThan(Retry.MaxAttempts, 1, nameof(Retry));
         if (TaskTimeout <= TimeSpan.Zero && TaskTimeout != Timeout.InfiniteTimeSpan)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Runtime.Processes;
 
@@ -20,11 +22,14 @@ public static class ProcessWorker
     internal const string EndpointVariable = "INTEROP_POOL_ENDPOINT";
     internal const string TokenVariable = "INTEROP_POOL_TOKEN";
 
-    // Results are sent at least this often while a batch runs, so the pool sees progress and a crash
+    // Results are sent at least this often while a chunk runs, so the pool sees progress and a crash
     // re-runs at most a few milliseconds of finished work.
     private const long FlushIntervalMilliseconds = 5;
     private const int FlushBytes = 64 * 1024;
     private const int MaxClockStride = 1024;
+
+    /// <summary>The exit code of a worker that received a frame it cannot make sense of (the reason is on its stderr).</summary>
+    internal const int ProtocolViolationExitCode = 4;
 
     /// <summary>True when <paramref name="args"/> mark this process as a pool worker.</summary>
     public static bool IsWorkerInvocation(IReadOnlyList<string> args)
@@ -64,39 +69,33 @@ public static class ProcessWorker
             return 3;
         }
 
-        using var stream = new NetworkStream(socket, ownsSocket: false);
         var writer = new FrameWriter();
-        writer.Begin(FrameKind.Hello);
-        writer.WriteString(token);
-        writer.WriteInt32(Environment.ProcessId);
-        writer.End();
-        writer.WriteTo(stream);
+        new HelloMessage(token, Environment.ProcessId).Write(writer);
+        writer.SendTo(socket);
 
-        var input = new BufferedStream(stream, 64 * 1024); // read side only; results are written to the socket stream
+        var receiver = new FrameReceiver(socket, "the pool");
         if (HangUpWatch.TryStart(socket) is { } watch)
         {
-            // Linux: the main thread reads and runs batches itself (no hand-off between threads per batch),
+            // Linux: the main thread reads and runs chunks itself (no hand-off between threads per chunk),
             // and a watchdog blocked in poll(POLLRDHUP) notices the end of the connection even while the
             // main thread is inside a task that never returns.
             try
             {
-                var buffer = new byte[64 * 1024];
-                while (FrameProtocol.TryRead(input, ref buffer, out var kind, out var length))
+                while (receiver.Next(out var kind, out var body))
                 {
-                    switch (kind)
+                    if (Serve(receiver, kind, body, tasks, writer, socket))
                     {
-                        case FrameKind.Run:
-                            RunBatch(buffer.AsSpan(0, length), tasks, writer, stream);
-                            break;
-                        case FrameKind.Shutdown:
-                            watch.Stop();
-                            return 0;
-                        default:
-                            throw new InvalidDataException($"Unexpected frame {kind} from the pool.");
+                        watch.Stop();
+                        return 0;
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidDataException or SocketException)
+            catch (ProtocolViolationException e)
+            {
+                watch.Stop();
+                return ReportViolation(e);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
             }
 
@@ -107,39 +106,46 @@ public static class ProcessWorker
 
         // Elsewhere reading happens on its own thread so that the end of the connection is noticed even
         // while the main thread is inside a task that never returns.
-        var requests = new BlockingCollection<byte[]>();
-        var reader = new Thread(() => ReadRequests(input, requests)) { IsBackground = true, Name = "pool connection" };
+        var requests = new BlockingCollection<(FrameKind Kind, byte[] Body)>();
+        var reader = new Thread(() => ReadRequests(receiver, requests)) { IsBackground = true, Name = "pool connection" };
         reader.Start();
-
-        foreach (var request in requests.GetConsumingEnumerable())
+        try
         {
-            RunBatch(request, tasks, writer, stream);
+            foreach (var (kind, body) in requests.GetConsumingEnumerable())
+            {
+                if (Serve(receiver, kind, body, tasks, writer, socket))
+                {
+                    return 0;
+                }
+            }
+        }
+        catch (ProtocolViolationException e)
+        {
+            return ReportViolation(e);
         }
 
         return 0;
     }
 
-    private static void ReadRequests(Stream stream, BlockingCollection<byte[]> requests)
+    private static void ReadRequests(FrameReceiver receiver, BlockingCollection<(FrameKind, byte[])> requests)
     {
-        var buffer = new byte[64 * 1024];
         try
         {
-            while (FrameProtocol.TryRead(stream, ref buffer, out var kind, out var length))
+            while (receiver.Next(out var kind, out var body))
             {
-                switch (kind)
+                requests.Add((kind, body.ToArray()));
+                if (kind == FrameKind.Shutdown)
                 {
-                    case FrameKind.Run:
-                        requests.Add(buffer.AsSpan(0, length).ToArray());
-                        break;
-                    case FrameKind.Shutdown:
-                        requests.CompleteAdding();
-                        return;
-                    default:
-                        throw new InvalidDataException($"Unexpected frame {kind} from the pool.");
+                    requests.CompleteAdding();
+                    return;
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidDataException or SocketException)
+        catch (ProtocolViolationException e)
+        {
+            Environment.Exit(ReportViolation(e));
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Fall through: without the pool there is nobody to report to.
         }
@@ -149,12 +155,49 @@ public static class ProcessWorker
         Process.GetCurrentProcess().Kill();
     }
 
-    private static void RunBatch(ReadOnlySpan<byte> request, TaskRegistry tasks, FrameWriter writer, Stream stream)
+    /// <summary>Handles one frame from the pool; true when it was the shutdown.</summary>
+    private static bool Serve(FrameReceiver receiver, FrameKind kind, ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, Socket socket)
     {
-        var frame = new FrameReader(request);
-        var batchId = frame.ReadInt64();
-        var name = frame.ReadString();
-        var count = frame.ReadInt32();
+        try
+        {
+            switch (kind)
+            {
+                case FrameKind.Run:
+                    RunChunk(body, tasks, writer, socket);
+                    return false;
+                case FrameKind.Shutdown:
+                    ShutdownMessage.Read(body);
+                    return true;
+                default:
+                    throw receiver.Violation($"it sent a {kind} frame, which only workers send");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw receiver.Violation(e.Message);
+        }
+    }
+
+    // The pool is gone or broken: nothing can be reported over the socket, so stderr carries the reason, which
+    // the pool's crash report shows.
+    private static int ReportViolation(ProtocolViolationException e)
+    {
+        Console.Error.WriteLine($"{WorkerArgument} (process {Environment.ProcessId}): {e.Message}");
+        return ProtocolViolationExitCode;
+    }
+
+    private static void RunChunk(ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, Socket socket)
+    {
+        var (chunkId, name, count) = RunMessage.Read(body, out var frame);
+        // The whole frame is checked before any task runs: a malformed one runs nothing.
+        var check = frame;
+        for (var position = 0; position < count; position++)
+        {
+            check.ReadBlock();
+        }
+
+        check.ExpectEnd();
+
         var task = tasks.Find(name);
         var lastFlush = Environment.TickCount64;
         // Reading the clock costs about as much as a trivial task, so it is read every `checkEvery` tasks: the
@@ -164,9 +207,8 @@ public static class ProcessWorker
         var sinceCheck = 0;
         var lastCheck = lastFlush;
 
-        // Consecutive results travel in one Result frame (batch id, first position, count, results), or in a
-        // FixedResult frame without a length per result when they all have the task's fixed size; a task
-        // exception closes the run and goes out as its own Error frame.
+        // Consecutive results travel in one results message, fixed-size when they all have the task's fixed
+        // size; a task exception closes the run and goes out as its own task error message.
         var resultSize = task?.ResultSize;
         var runCount = 0;
         var countSlot = 0;
@@ -183,14 +225,7 @@ public static class ProcessWorker
 
                 if (runCount == 0)
                 {
-                    writer.Begin(resultSize is null ? FrameKind.Result : FrameKind.FixedResult);
-                    writer.WriteInt64(batchId);
-                    writer.WriteInt32(position);
-                    countSlot = writer.BeginBlock(); // the count slot, patched when the run closes
-                    if (resultSize is { } size)
-                    {
-                        writer.WriteInt32(size);
-                    }
+                    countSlot = ResultsMessage.Open(writer, chunkId, position, resultSize);
                 }
 
                 if (resultSize is { } fixedSize)
@@ -199,7 +234,7 @@ public static class ProcessWorker
                     task.Invoke(argument, writer);
                     if (writer.PendingBytes - before != fixedSize)
                     {
-                        throw new InvalidDataException($"The result codec of task '{name}' wrote {writer.PendingBytes - before} bytes instead of its fixed size {fixedSize}.");
+                        throw new InvalidOperationException($"The result codec of task '{name}' wrote {writer.PendingBytes - before} bytes instead of its fixed size {fixedSize}.");
                     }
                 }
                 else
@@ -215,13 +250,7 @@ public static class ProcessWorker
             {
                 writer.Rollback(mark);
                 CloseRun(writer, ref runCount, countSlot);
-                writer.Begin(FrameKind.Error);
-                writer.WriteInt64(batchId);
-                writer.WriteInt32(position);
-                writer.WriteString(e.GetType().FullName ?? e.GetType().Name);
-                writer.WriteString(e.Message);
-                writer.WriteString(e.ToString());
-                writer.End();
+                new TaskErrorMessage(chunkId, position, e.GetType().FullName ?? e.GetType().Name, e.Message, e.ToString()).Write(writer);
             }
 
             var flush = writer.PendingBytes >= FlushBytes;
@@ -237,23 +266,22 @@ public static class ProcessWorker
             if (flush)
             {
                 CloseRun(writer, ref runCount, countSlot);
-                writer.WriteTo(stream);
+                writer.SendTo(socket);
                 lastFlush = lastCheck = Environment.TickCount64;
                 sinceCheck = 0;
             }
         }
 
         CloseRun(writer, ref runCount, countSlot);
-        writer.WriteTo(stream);
+        writer.SendTo(socket);
     }
 
-    /// <summary>Ends the open Result frame, if any (a run opens together with its first result, so it is never empty).</summary>
+    /// <summary>Ends the open results message, if any (a run opens together with its first result, so it is never empty).</summary>
     private static void CloseRun(FrameWriter writer, ref int runCount, int countSlot)
     {
         if (runCount > 0)
         {
-            writer.PatchInt32(countSlot, runCount);
-            writer.End();
+            ResultsMessage.Close(writer, countSlot, runCount);
             runCount = 0;
         }
     }

@@ -1,11 +1,12 @@
-using System.Threading.Channels;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Runtime.Processes;
 
 /// <summary>
-/// One call into the pool (a submit or a map) and the place its results land. Every task of the call
-/// is settled exactly once, by a result, a failure or cancellation, whichever comes first: late or
-/// repeated reports are ignored, which is what makes "never lost, never duplicated" hold.
+/// One call into the pool (a submit, a map, or one chunk of a streaming map) and the place its results land.
+/// Every task of the call is settled exactly once, by a result, a failure or cancellation, whichever comes
+/// first: late or repeated reports are ignored, which is what makes "never lost, never duplicated" hold.
+/// Results are settled on the reader thread of the worker that sent them.
 /// </summary>
 internal abstract class TaskCall
 {
@@ -13,15 +14,19 @@ internal abstract class TaskCall
     private int _remaining;
     private CancellationTokenRegistration _cancellation;
 
-    protected TaskCall(WorkerTask task, int count, CancellationToken cancellationToken)
+    protected TaskCall(string taskName, int firstIndex, int count, CancellationToken cancellationToken)
     {
-        Task = task;
+        TaskName = taskName;
+        FirstIndex = firstIndex;
         _settled = new byte[count];
         _remaining = count;
         CancellationToken = cancellationToken;
     }
 
-    public WorkerTask Task { get; }
+    public string TaskName { get; }
+
+    /// <summary>The map index of the call's first task (0, except for a chunk run on its own).</summary>
+    public int FirstIndex { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -40,51 +45,29 @@ internal abstract class TaskCall
                 var error = new OperationCanceledException(call.CancellationToken);
                 for (var i = 0; i < call._settled.Length; i++)
                 {
-                    call.TryFail(i, error);
+                    call.Fail(i, error);
                 }
             }, this);
         }
     }
 
     /// <summary>
-    /// Settles tasks with the <paramref name="count"/> result blocks in <paramref name="reader"/>, which answer
-    /// tasks <paramref name="first"/>… of this call, with one update of the remaining count for the whole run.
+    /// Settles tasks <paramref name="first"/>… of this call with the results of <paramref name="results"/>, with one
+    /// update of the remaining count for the whole message.
     /// </summary>
-    public void TryDeliverRun(ref FrameReader reader, int first, int count)
+    public void Deliver(ResultsMessage results, int first)
     {
         var settled = 0;
-        try
+        var index = first;
+        foreach (var result in results)
         {
-            for (var i = 0; i < count; i++)
-            {
-                settled += Deliver(first + i, reader.ReadBlock()) ? 1 : 0;
-            }
+            settled += Deliver(index++, result) ? 1 : 0;
         }
-        finally
-        {
-            // Also when a block is malformed (the worker is then treated as crashed): the tasks settled so far stay settled.
-            Settled(settled);
-        }
+
+        Settled(settled);
     }
 
-    /// <summary><see cref="TryDeliverRun"/> for <paramref name="count"/> results of <paramref name="size"/> bytes each, back to back.</summary>
-    public void TryDeliverFixedRun(ReadOnlySpan<byte> results, int first, int count, int size)
-    {
-        var settled = 0;
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                settled += Deliver(first + i, results.Slice(i * size, size)) ? 1 : 0;
-            }
-        }
-        finally
-        {
-            Settled(settled);
-        }
-    }
-
-    public void TryFail(int index, Exception error)
+    public void Fail(int index, Exception error)
     {
         if (Interlocked.Exchange(ref _settled[index], 1) != 0)
         {
@@ -109,7 +92,7 @@ internal abstract class TaskCall
         }
         catch (Exception e)
         {
-            OnFailure(index, new InvalidDataException($"Could not decode the result of task '{Task.Name}': {e.Message}", e));
+            OnFailure(index, new InvalidDataException($"Could not decode the result of task '{TaskName}': {e.Message}", e));
         }
 
         return true;
@@ -129,59 +112,4 @@ internal abstract class TaskCall
             OnFinished();
         }
     }
-}
-
-/// <summary>Results in input order; fails with the lowest-index failure once every task has settled.</summary>
-internal sealed class OrderedCall<TResult>(WorkerTask task, PayloadCodec<TResult> codec, int count, CancellationToken cancellationToken)
-    : TaskCall(task, count, cancellationToken)
-{
-    private readonly TResult[] _results = new TResult[count];
-    private Exception?[]? _errors; // allocated on the first failure
-    private readonly TaskCompletionSource<TResult[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task<TResult[]> Completion => _completion.Task;
-
-    protected override void OnResult(int index, ReadOnlySpan<byte> payload) => _results[index] = codec.Read(payload);
-
-    protected override void OnFailure(int index, Exception error)
-    {
-        var errors = Volatile.Read(ref _errors) ?? Interlocked.CompareExchange(ref _errors, new Exception?[_results.Length], null) ?? _errors;
-        errors[index] = error;
-    }
-
-    protected override void OnFinished()
-    {
-        // The decrement that led here orders every OnFailure write before this read.
-        var first = Volatile.Read(ref _errors) is { } errors ? Array.Find(errors, e => e is not null) : null;
-        if (first is OperationCanceledException canceled)
-        {
-            _completion.TrySetCanceled(canceled.CancellationToken);
-        }
-        else if (first is not null)
-        {
-            _completion.TrySetException(first);
-        }
-        else
-        {
-            _completion.TrySetResult(_results);
-        }
-    }
-}
-
-/// <summary>Outcomes in completion order, streamed through a channel.</summary>
-internal sealed class StreamingCall<TResult>(WorkerTask task, PayloadCodec<TResult> codec, int count, CancellationToken cancellationToken)
-    : TaskCall(task, count, cancellationToken)
-{
-    private readonly Channel<TaskOutcome<TResult>> _outcomes = Channel.CreateUnbounded<TaskOutcome<TResult>>(
-        new UnboundedChannelOptions { SingleReader = true });
-
-    public ChannelReader<TaskOutcome<TResult>> Outcomes => _outcomes.Reader;
-
-    protected override void OnResult(int index, ReadOnlySpan<byte> payload) =>
-        _outcomes.Writer.TryWrite(new TaskOutcome<TResult>(index, codec.Read(payload), null));
-
-    protected override void OnFailure(int index, Exception error) =>
-        _outcomes.Writer.TryWrite(new TaskOutcome<TResult>(index, default, error));
-
-    protected override void OnFinished() => _outcomes.Writer.TryComplete();
 }

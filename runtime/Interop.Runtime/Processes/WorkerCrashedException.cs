@@ -9,13 +9,23 @@ public sealed class WorkerCrashedException : Exception
 {
     /// <summary>Creates the exception for a worker that ended with <paramref name="exitCode"/> while running <paramref name="taskName"/>.</summary>
     public WorkerCrashedException(string taskName, int processId, int? exitCode, IReadOnlyList<string> standardErrorTail)
-        : base(Describe(taskName, processId, exitCode, standardErrorTail))
+        : this(taskName, processId, exitCode, standardErrorTail, node: null)
     {
+    }
+
+    /// <summary>Creates the exception for a worker on <paramref name="node"/> (a cluster member; null for this machine).</summary>
+    public WorkerCrashedException(string taskName, int processId, int? exitCode, IReadOnlyList<string> standardErrorTail, string? node)
+        : base(Describe(taskName, processId, exitCode, standardErrorTail, node))
+    {
+        Node = node;
         TaskName = taskName;
         ProcessId = processId;
         ExitCode = exitCode;
         StandardErrorTail = standardErrorTail;
     }
+
+    /// <summary>The machine (cluster node) the worker ran on; null for this machine.</summary>
+    public string? Node { get; }
 
     /// <summary>The task that was running.</summary>
     public string TaskName { get; }
@@ -56,7 +66,7 @@ public sealed class WorkerCrashedException : Exception
         _ => $"signal {signal}",
     };
 
-    private static string Describe(string taskName, int processId, int? exitCode, IReadOnlyList<string> tail)
+    private static string Describe(string taskName, int processId, int? exitCode, IReadOnlyList<string> tail, string? node)
     {
         var how = exitCode switch
         {
@@ -64,7 +74,7 @@ public sealed class WorkerCrashedException : Exception
             > 128 and < 128 + 65 => $"was killed by {SignalName(exitCode.Value - 128)} ({exitCode.Value - 128})",
             _ => $"exited with code {exitCode}",
         };
-        var message = $"Worker process {processId} {how} while running task '{taskName}'.";
+        var message = $"Worker process {processId}{(node is null ? "" : $" on {node}")} {how} while running task '{taskName}'.";
         const int shown = 10;
         if (tail.Count > 0)
         {

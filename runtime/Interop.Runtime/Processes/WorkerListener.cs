@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Sockets;
+using Interop.Runtime.Processes.Protocol;
 using System.Security.Cryptography;
 
 namespace Interop.Runtime.Processes;
@@ -81,25 +83,23 @@ internal sealed class WorkerListener : IDisposable
 
     private async Task GreetAsync(Socket connection)
     {
+        await Task.Yield();
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            var stream = new NetworkStream(connection, ownsSocket: false);
-            var buffer = new FrameBuffer();
-            var frame = await FrameProtocol.ReadAsync(stream, buffer, timeout.Token).ConfigureAwait(false);
-            if (frame is { Kind: FrameKind.Hello } hello)
+            // The hello is the first thing a worker sends; a connection that says nothing for 30 s is dropped.
+            connection.ReceiveTimeout = 30_000;
+            var receiver = new FrameReceiver(connection, "a connecting process");
+            if (receiver.Next(out var kind, out var body) && kind == FrameKind.Hello)
             {
-                var reader = new FrameReader(buffer.Body.AsSpan(0, hello.Length));
-                var token = reader.ReadString();
-                var processId = reader.ReadInt32();
-                if (_expected.TryRemove(token, out var arrival) && arrival.TrySetResult((connection, processId)))
+                var hello = HelloMessage.Read(body);
+                connection.ReceiveTimeout = 0;
+                if (_expected.TryRemove(hello.Token, out var arrival) && arrival.TrySetResult((connection, hello.ProcessId)))
                 {
                     return;
                 }
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidDataException or SocketException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ProtocolViolationException or SocketException or ObjectDisposedException)
         {
         }
 

@@ -75,4 +75,27 @@ public sealed class WorkerTask<TArg, TResult> : WorkerTask
 
     internal override void Invoke(ReadOnlySpan<byte> argument, IBufferWriter<byte> result) =>
         ResultCodec.Write(_function(ArgumentCodec.Read(argument)), result);
+
+    /// <summary>An encoded argument as text for an error message, or null when it has no readable form.</summary>
+    internal string? DescribeArgument(ReadOnlySpan<byte> encoded)
+    {
+        const int longest = 200;
+        try
+        {
+            var value = ArgumentCodec.Read(encoded);
+            var text = value?.ToString();
+            if (text is null || value is null || text == value.GetType().ToString())
+            {
+                return null; // object.ToString: only the type's name
+            }
+
+            return value is string ? Shorten('"' + text + '"', longest) : Shorten(text, longest);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+
+        static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    }
 }

@@ -13,8 +13,15 @@ public sealed class WorkerTaskException : Exception
         TaskName = taskName;
         ProcessId = processId;
         RemoteType = remoteType;
+        RemoteMessage = remoteMessage;
         RemoteDetail = remoteDetail;
     }
+
+    /// <summary>The remote exception's own message.</summary>
+    public string RemoteMessage { get; }
+
+    /// <summary>The machine (cluster node) whose worker ran the task; null on a local pool.</summary>
+    public string? Node { get; init; }
 
     /// <summary>The task that threw.</summary>
     public string TaskName { get; }

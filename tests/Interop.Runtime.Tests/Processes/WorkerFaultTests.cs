@@ -85,11 +85,14 @@ public class WorkerFaultTests
     }
 
     [Fact]
-    public async Task Map_throws_the_first_failure_after_every_task_settled()
+    public async Task Map_throws_the_first_failure_after_every_task_settled_naming_its_index_and_argument()
     {
         await using var pool = await Pools.StartAsync(workers: 2);
-        var crash = await Assert.ThrowsAsync<WorkerCrashedException>(() => pool.MapAsync(PoolTestTasks.SquareOrFault, [1, -2, 3, -1], chunkSize: 1));
-        Assert.Equal(6, crash.Signal);
+        var failure = await Assert.ThrowsAsync<MapItemFailedException>(() => pool.MapAsync(PoolTestTasks.SquareOrFault, [1, -2, 3, -1], chunkSize: 1));
+        Assert.Equal(1, failure.Index);
+        Assert.Equal("-2", failure.Argument);
+        Assert.Contains("item 1 (argument: -2)", failure.Message);
+        Assert.Equal(6, Assert.IsType<WorkerCrashedException>(failure.InnerException).Signal);
     }
 
     [Fact]

@@ -1,15 +1,15 @@
 namespace Interop.Runtime.Processes;
 
 /// <summary>
-/// Batches waiting for a worker. Retries and isolation re-runs go to the front. After
-/// <see cref="Complete"/>, takers get null once the queue is empty and no taken batch is still
-/// running (a running batch may still put work back).
+/// Chunks waiting for a worker. Retries and isolation re-runs go to the front. After
+/// <see cref="Complete"/>, takers get null once the queue is empty and no taken chunk is still
+/// running (a running chunk may still put work back).
 /// </summary>
-internal sealed class WorkQueue
+internal sealed class ChunkQueue
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<WorkBatch> _batches = new();
-    private readonly LinkedList<TaskCompletionSource<WorkBatch?>> _takers = new();
+    private readonly LinkedList<PendingChunk> _chunks = new();
+    private readonly LinkedList<TaskCompletionSource<PendingChunk?>> _takers = new();
     private int _running;
     private bool _completed;
 
@@ -24,22 +24,22 @@ internal sealed class WorkQueue
         }
     }
 
-    public void Enqueue(WorkBatch batch, bool front = false)
+    public void Enqueue(PendingChunk chunk, bool front = false)
     {
         while (true)
         {
-            TaskCompletionSource<WorkBatch?> taker;
+            TaskCompletionSource<PendingChunk?> taker;
             lock (_gate)
             {
                 if (_takers.First is not { } first)
                 {
                     if (front)
                     {
-                        _batches.AddFirst(batch);
+                        _chunks.AddFirst(chunk);
                     }
                     else
                     {
-                        _batches.AddLast(batch);
+                        _chunks.AddLast(chunk);
                     }
 
                     return;
@@ -50,9 +50,9 @@ internal sealed class WorkQueue
                 _running++;
             }
 
-            // Outside the lock: takers continue synchronously, so the waiting worker slot sends the batch
+            // Outside the lock: takers continue synchronously, so the waiting worker slot sends the chunk
             // on this thread instead of after a hop through the thread pool.
-            if (taker.TrySetResult(batch))
+            if (taker.TrySetResult(chunk))
             {
                 return;
             }
@@ -65,30 +65,30 @@ internal sealed class WorkQueue
         }
     }
 
-    public Task<WorkBatch?> TakeAsync(CancellationToken cancellationToken)
+    public Task<PendingChunk?> TakeAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_batches.First is { } next)
+            if (_chunks.First is { } next)
             {
-                _batches.RemoveFirst();
+                _chunks.RemoveFirst();
                 _running++;
-                return Task.FromResult<WorkBatch?>(next.Value);
+                return Task.FromResult<PendingChunk?>(next.Value);
             }
 
             if (_completed && _running == 0)
             {
-                return Task.FromResult<WorkBatch?>(null);
+                return Task.FromResult<PendingChunk?>(null);
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
-                return Task.FromCanceled<WorkBatch?>(cancellationToken);
+                return Task.FromCanceled<PendingChunk?>(cancellationToken);
             }
 
-            // Continuations run synchronously where the batch is handed over (see Enqueue); the only taker is
+            // Continuations run synchronously where the chunk is handed over (see Enqueue); the only taker is
             // the pool's own slot loop, never user code.
-            var taker = new TaskCompletionSource<WorkBatch?>();
+            var taker = new TaskCompletionSource<PendingChunk?>();
             var node = _takers.AddLast(taker);
             var registration = cancellationToken.Register(() =>
             {
@@ -102,17 +102,17 @@ internal sealed class WorkQueue
 
                 taker.TrySetCanceled(cancellationToken);
             });
-            // A long-lived pool takes millions of batches: drop each registration once its taker is served.
+            // A long-lived pool takes millions of chunks: drop each registration once its taker is served.
             taker.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return taker.Task;
         }
     }
 
-    /// <summary>Marks a taken batch as done (after any of its work was put back).</summary>
+    /// <summary>Marks a taken chunk as done (after any of its work was put back).</summary>
     public void Finished()
     {
-        TaskCompletionSource<WorkBatch?>[]? released;
+        TaskCompletionSource<PendingChunk?>[]? released;
         lock (_gate)
         {
             _running--;
@@ -124,7 +124,7 @@ internal sealed class WorkQueue
 
     public void Complete()
     {
-        TaskCompletionSource<WorkBatch?>[]? released;
+        TaskCompletionSource<PendingChunk?>[]? released;
         lock (_gate)
         {
             _completed = true;
@@ -135,19 +135,19 @@ internal sealed class WorkQueue
     }
 
     /// <summary>Removes and returns everything still queued (forced shutdown).</summary>
-    public List<WorkBatch> Drain()
+    public List<PendingChunk> Drain()
     {
         lock (_gate)
         {
-            var all = _batches.ToList();
-            _batches.Clear();
+            var all = _chunks.ToList();
+            _chunks.Clear();
             return all;
         }
     }
 
-    private TaskCompletionSource<WorkBatch?>[]? TakeIfDrained()
+    private TaskCompletionSource<PendingChunk?>[]? TakeIfDrained()
     {
-        if (_completed && _running == 0 && _batches.Count == 0 && _takers.Count > 0)
+        if (_completed && _running == 0 && _chunks.Count == 0 && _takers.Count > 0)
         {
             var all = _takers.ToArray();
             _takers.Clear();
@@ -158,7 +158,7 @@ internal sealed class WorkQueue
     }
 
     // Outside the lock: the takers' continuations run synchronously.
-    private static void Release(TaskCompletionSource<WorkBatch?>[]? takers)
+    private static void Release(TaskCompletionSource<PendingChunk?>[]? takers)
     {
         foreach (var taker in takers ?? [])
         {
