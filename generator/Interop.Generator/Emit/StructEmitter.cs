@@ -27,6 +27,28 @@ internal static class StructEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// A flexible array member as a span over the elements after the struct. Only meaningful on a struct
+    /// native code allocated with room for them, reached through a pointer; the caller knows the count.
+    /// </summary>
+    private static void EmitTrailingArray(SourceWriter w, StructModel model, TrailingArrayModel trailing)
+    {
+        var offset = trailing.Offset.ToString(CultureInfo.InvariantCulture);
+        if (trailing.Doc is not null)
+        {
+            w.Doc(trailing.Doc);
+        }
+        else
+        {
+            w.Line($"/// <summary>The C array <c>{trailing.CName}[]</c> that follows the struct in memory: <paramref name=\"length\"/> elements from byte {offset}.</summary>");
+            w.Line("/// <remarks>Use it only on a struct native code allocated with room for them, reached through a pointer.</remarks>");
+        }
+
+        w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+        w.Line($"public global::System.Span<{trailing.ElementType}> {trailing.Name}(int length) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(");
+        w.Line($"    ref global::System.Runtime.CompilerServices.Unsafe.As<byte, {trailing.ElementType}>(ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.As<{model.Name}, byte>(ref this), (nint){offset})), length);");
+    }
+
     public static void Emit(SourceWriter w, StructModel model)
     {
         w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type {model.Name.TrimStart('@')}: only used through pointers." : null));
@@ -39,11 +61,20 @@ internal static class StructEmitter
         }
 
         var size = model.Size.ToString(CultureInfo.InvariantCulture);
+        var pack = model.AlignmentFix.Pack > 0 ? $", Pack = {model.AlignmentFix.Pack.ToString(CultureInfo.InvariantCulture)}" : "";
         w.Line(model.IsSequential
             ? $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Sequential)]"
-            : $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Explicit, Size = {size})]");
+            : $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Explicit, Size = {size}{pack})]");
         w.Open($"public unsafe partial struct {model.Name}");
         var first = true;
+        if (model.AlignmentFix.AnchorType is { } anchor)
+        {
+            // Overlaps the fields and is never read: it only gives the struct C's alignment.
+            w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset(0)]");
+            w.Line($"private {anchor} _csharp_alignment;");
+            first = false;
+        }
+
         foreach (var field in model.Fields)
         {
             if (!first)
@@ -73,6 +104,12 @@ internal static class StructEmitter
         {
             w.Line();
             EmitBitfield(w, bitfield);
+        }
+
+        foreach (var trailing in model.TrailingArrays)
+        {
+            w.Line();
+            EmitTrailingArray(w, model, trailing);
         }
 
         w.Close();

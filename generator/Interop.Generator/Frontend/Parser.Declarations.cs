@@ -224,7 +224,7 @@ internal sealed partial class Parser
                 continue;
             }
 
-            if (text is "typeof" or "__typeof" or "__typeof__" or "_Complex" or "__complex__" or "_Float16" or "__fp16")
+            if (text is "typeof" or "__typeof" or "__typeof__")
             {
                 throw new ParseException(DiagnosticKind.Unsupported, token.Location, $"'{text}' is not supported yet");
             }
@@ -237,7 +237,7 @@ internal sealed partial class Parser
                 }
 
                 Advance();
-                var key = text switch { "__signed" or "__signed__" => "signed", "__float128" => "_Float128", _ => text };
+                var key = text switch { "__signed" or "__signed__" => "signed", "__float128" => "_Float128", "__complex__" => "_Complex", "__fp16" => "_Float16", _ => text };
                 counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
                 continue;
             }
@@ -292,6 +292,7 @@ internal sealed partial class Parser
         else if (Count("float") > 0) kind = PrimitiveKind.Float;
         else if (Count("double") > 0) kind = longs > 0 ? PrimitiveKind.LongDouble : PrimitiveKind.Double;
         else if (Count("_Float128") > 0) kind = PrimitiveKind.Float128;
+        else if (Count("_Float16") > 0) kind = PrimitiveKind.Float16;
         else if (Count("_Float32") > 0) kind = PrimitiveKind.Float;
         else if (Count("_Float64") > 0) kind = PrimitiveKind.Double;
         else if (Count("__int128") > 0) kind = unsigned ? PrimitiveKind.UInt128 : PrimitiveKind.Int128;
@@ -303,6 +304,19 @@ internal sealed partial class Parser
         if (longs > 2)
         {
             throw Error("'long long long' is too long for C", at);
+        }
+
+        if (Count("_Complex") > 0)
+        {
+            // A bare _Complex is double _Complex; GNU's integer complex types have no C# counterpart.
+            kind = kind switch
+            {
+                PrimitiveKind.Float => PrimitiveKind.ComplexFloat,
+                PrimitiveKind.Double => PrimitiveKind.ComplexDouble,
+                PrimitiveKind.Int when counts.Count == 1 => PrimitiveKind.ComplexDouble,
+                PrimitiveKind.LongDouble => PrimitiveKind.ComplexLongDouble,
+                _ => throw new ParseException(DiagnosticKind.Unsupported, at.Location, $"'_Complex {kind}' (a GNU integer complex type) is not supported"),
+            };
         }
 
         return new PrimitiveType(kind);

@@ -156,6 +156,13 @@ internal sealed partial class Parser
                 continue;
             }
 
+            if (At("}"))
+            {
+                // GNU C accepts a last member without its ';' (with a warning), and so does every header that relies on it.
+                _diagnostics.Report(DiagnosticKind.AcceptedExtension, Current.Location, "expected ';' at end of the member list; taken as if it were there, as GCC and clang do");
+                return;
+            }
+
             Expect(";");
             return;
         }

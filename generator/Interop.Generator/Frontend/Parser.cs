@@ -47,6 +47,10 @@ internal sealed partial class Parser : ITypeNameOracle
         _tokens = tokens;
         _layout = layout;
         _diagnostics = diagnostics;
+
+        // clang's built-in typedefs, declared before any header is read.
+        _typedefs["__int128_t"] = new TypedefDecl("__int128_t", new PrimitiveType(PrimitiveKind.Int128), SourceLocation.None, null);
+        _typedefs["__uint128_t"] = new TypedefDecl("__uint128_t", new PrimitiveType(PrimitiveKind.UInt128), SourceLocation.None, null);
     }
 
     public TranslationUnit Unit => _unit;

@@ -28,10 +28,20 @@ internal sealed partial class BindingBuilder
 
         var members = new StructMembers(name, cName, layout.Size);
         AddMembers(record, layout, 0, members);
-        var sequential = IsPlain(record) && members.Fields.Count == record.Fields!.Count;
+        var sequential = IsPlain(record) && members.Fields.Count > 0 && members.Fields.Count == record.Fields!.Count && record.Fields.All(HasCSharpLayoutOfC);
+        var alignment = default(StructAlignment);
         if (!sequential)
         {
             WarnIfLayoutDiffers(record, layout, name);
+            // .NET gives a struct without fields 1 byte whatever its Size; an anchor field makes Size count.
+            var hasStorage = members.Fields.Count + members.Bitfields.Count > 0;
+            alignment = AlignmentFix(record, layout, name, hasStorage ? members.NaturalAlignment : 0);
+        }
+
+        if (layout.Size == 0)
+        {
+            _diagnostics.Report(DiagnosticKind.LayoutNote, record.Location,
+                $"'{name.TrimStart('@')}' has no members that take space: C gives it size 0, .NET gives every struct at least 1 byte; structs that embed it keep C's offsets");
         }
 
         return new StructModel(
@@ -45,7 +55,67 @@ internal sealed partial class BindingBuilder
             members.Fields.ToEquatableArray(),
             members.Bitfields.ToEquatableArray(),
             members.Buffers.ToEquatableArray(),
-            record.Doc);
+            record.Doc,
+            alignment,
+            members.TrailingArrays.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The Pack or alignment anchor an explicit struct needs for .NET to align it as C does. Up to 16 bytes
+    /// .NET can (an overlapping Int128 field is 16-byte aligned); above that the size and offsets stay C's
+    /// and a warning says the alignment is not carried.
+    /// </summary>
+    private StructAlignment AlignmentFix(RecordDecl record, RecordLayout layout, string name, long natural)
+    {
+        var alignment = layout.Alignment;
+        if (natural > alignment)
+        {
+            return new StructAlignment((int)alignment, null);
+        }
+
+        if (natural == alignment)
+        {
+            return default;
+        }
+
+        if (alignment > MaxCSharpAlignment)
+        {
+            _diagnostics.Report(DiagnosticKind.AlignmentNotCarried, record.Location,
+                $"'{name.TrimStart('@')}' is {alignment}-byte aligned in C; .NET aligns structs to at most {MaxCSharpAlignment} bytes, so its size ({layout.Size}) and field offsets are C's " +
+                $"but an instance .NET places is only {MaxCSharpAlignment}-byte aligned (allocate it with NativeMemory.AlignedAlloc where the alignment matters)");
+        }
+
+        var anchor = Math.Min(alignment, MaxCSharpAlignment) switch
+        {
+            1 => "byte",
+            2 => "ushort",
+            4 => "uint",
+            8 => "ulong",
+            _ => "global::System.Int128",
+        };
+        return new StructAlignment(0, anchor);
+    }
+
+    /// <summary>The largest alignment .NET lays a struct out with: Int128's.</summary>
+    private const long MaxCSharpAlignment = 16;
+
+    /// <summary>
+    /// The alignment .NET gives the C# type of a C type: C's, since every emitted struct carries its C alignment
+    /// up to <see cref="MaxCSharpAlignment"/>, except for opaque bytes (1) and typedef alignment attributes (ignored).
+    /// </summary>
+    private long CSharpAlignment(CType type) => type.Canonical switch
+    {
+        var opaque when IsOpaqueScalar(opaque) => 1,
+        ArrayType array => CSharpAlignment(array.Element),
+        var canonical => Math.Min(_layout.AlignOf(canonical), MaxCSharpAlignment),
+    };
+
+    /// <summary>Whether the field's C# type has the C type's size and alignment, so .NET's sequential layout places it as C does.</summary>
+    private bool HasCSharpLayoutOfC(FieldDecl field)
+    {
+        var (size, alignment) = _layout.Measure(field.Type);
+        return size > 0 && alignment == CSharpAlignment(field.Type) && !IsOpaqueScalar(field.Type)
+            && !(field.Type.Canonical is ArrayType array && IsOpaqueScalar(array.Element));
     }
 
     /// <summary>
@@ -125,6 +195,10 @@ internal sealed partial class BindingBuilder
         public List<FieldModel> Fields { get; } = new();
         public List<BitfieldModel> Bitfields { get; } = new();
         public List<FixedBufferModel> Buffers { get; } = new();
+        public List<TrailingArrayModel> TrailingArrays { get; } = new();
+
+        /// <summary>The alignment .NET gives the struct from its fields alone, before any Pack or anchor.</summary>
+        public long NaturalAlignment { get; set; } = 1;
     }
 
     /// <summary>Adds a record's members at <paramref name="baseBits"/>; anonymous members recurse, as C makes their members the parent's.</summary>
@@ -149,12 +223,27 @@ internal sealed partial class BindingBuilder
                 var fieldName = decl.Name == into.CName ? decl.Name + "_" : decl.Name;
                 if (decl.BitWidth is { } width)
                 {
-                    into.Bitfields.Add(Bitfield(decl, CSharpNames.Escape(fieldName), bits, width, into.Size));
+                    var bitfield = Bitfield(decl, CSharpNames.Escape(fieldName), bits, width, into.Size);
+                    into.Bitfields.Add(bitfield);
+                    into.NaturalAlignment = Math.Max(into.NaturalAlignment, bitfield.StorageSize);
+                    continue;
+                }
+
+                if (field.Size == 0)
+                {
+                    AddZeroSizeMember(decl, CSharpNames.Escape(fieldName), bits / 8, into);
                     continue;
                 }
 
                 string type;
-                if (decl.Type.Canonical is ArrayType array)
+                if (IsOpaqueScalar(decl.Type) || (decl.Type.Canonical is ArrayType { Element: var element } && IsOpaqueScalar(element)))
+                {
+                    // 16 bytes .NET has no type for: kept as bytes at C's offset, so the struct's layout stays whole.
+                    _diagnostics.Report(DiagnosticKind.LayoutNote, decl.Location,
+                        $"field '{decl.Name}' of '{into.Name.TrimStart('@')}' is a C type .NET has no counterpart for on {_layout.Target}; it is bound as {field.Size} opaque bytes");
+                    type = FixedBuffer(into.Name, fieldName, new ArrayType(new PrimitiveType(PrimitiveKind.UChar), field.Size), into.Buffers);
+                }
+                else if (decl.Type.Canonical is ArrayType array)
                 {
                     type = FixedBuffer(into.Name, fieldName, array, into.Buffers);
                 }
@@ -170,12 +259,35 @@ internal sealed partial class BindingBuilder
                 }
 
                 into.Fields.Add(new FieldModel(CSharpNames.Escape(fieldName), decl.Name, type, bits / 8, decl.Doc));
+                into.NaturalAlignment = Math.Max(into.NaturalAlignment, CSharpAlignment(decl.Type));
             }
             catch (UnsupportedTypeException e)
             {
                 _diagnostics.Report(DiagnosticKind.Unsupported, decl.Location, $"field '{decl.Name}' of '{into.Name}' is not bound: {e.Message}; the struct keeps its size");
             }
         }
+    }
+
+    /// <summary>
+    /// A member that takes no space in C: a flexible or zero-length array becomes a span accessor over the
+    /// elements after the struct; an empty struct member has nothing to reach and is only noted.
+    /// </summary>
+    private void AddZeroSizeMember(FieldDecl decl, string name, long offset, StructMembers into)
+    {
+        if (decl.Type.Canonical is ArrayType { Element: var element } && element.Canonical is not ArrayType && _layout.SizeOf(element) > 0 && !IsOpaqueScalar(element))
+        {
+            var elementType = MapType(element);
+            if (elementType.EndsWith("*", StringComparison.Ordinal) || elementType.StartsWith("delegate*", StringComparison.Ordinal))
+            {
+                elementType = "nint"; // a span cannot hold pointer types
+            }
+
+            into.TrailingArrays.Add(new TrailingArrayModel(name, decl.Name!, elementType, offset, decl.Doc));
+            return;
+        }
+
+        _diagnostics.Report(DiagnosticKind.LayoutNote, decl.Location,
+            $"field '{decl.Name}' of '{into.Name.TrimStart('@')}' takes no space in C and has no C# field; reach what follows it through a pointer to the struct");
     }
 
     private BitfieldModel Bitfield(FieldDecl decl, string name, long bitOffset, int width, long structSize)

@@ -29,6 +29,7 @@ internal sealed partial class BindingBuilder
     private readonly HashSet<EnumDecl> _enumSet = new();
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<RecordDecl, string> _syntheticNames = new();
+    private RecordDecl? _complexFloat;
 
     public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<LayoutEngine> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
@@ -357,13 +358,22 @@ internal sealed partial class BindingBuilder
                     PrimitiveKind.ULongLong => "ulong",
                     PrimitiveKind.Float => "float",
                     PrimitiveKind.Double => "double",
-                    _ => throw new UnsupportedTypeException($"the C type '{primitive.Kind}' has no blittable C# counterpart"),
+                    PrimitiveKind.Int128 => "global::System.Int128",
+                    PrimitiveKind.UInt128 => "global::System.UInt128",
+                    PrimitiveKind.Float16 => "global::System.Half",
+                    PrimitiveKind.ComplexDouble => "global::System.Numerics.Complex",
+                    PrimitiveKind.ComplexFloat => ComplexFloat(),
+                    // long double is double on Windows and Apple's arm64; elsewhere .NET has no 80- or 128-bit float.
+                    PrimitiveKind.LongDouble when _layout.Target.LongDoubleSize == 8 => "double",
+                    PrimitiveKind.ComplexLongDouble when _layout.Target.LongDoubleSize == 8 => "global::System.Numerics.Complex",
+                    _ => throw new UnsupportedTypeException($"the C type '{primitive.Kind}' has no blittable C# counterpart on {_layout.Target}"),
                 };
             case PointerType pointer:
                 return pointer.Pointee.Canonical switch
                 {
                     PrimitiveType { Kind: PrimitiveKind.Void } => "void*",
                     FunctionType function => FunctionPointer(function),
+                    var pointee when IsOpaqueScalar(pointee) => "void*",
                     RecordType record when !record.Decl.IsComplete || RecordNameOrNull(record.Decl) is null => OpaquePointer(record.Decl),
                     _ => MapType(pointer.Pointee) + "*",
                 };
@@ -421,6 +431,35 @@ internal sealed partial class BindingBuilder
 
         return CSharpNames.Escape(name);
     }
+
+    /// <summary>
+    /// C's <c>float _Complex</c> as a record of its own, emitted once per namespace: .NET has no two-float complex type.
+    /// Its members are named like <c>System.Numerics.Complex</c>'s, which <c>double _Complex</c> maps to.
+    /// </summary>
+    private string ComplexFloat()
+    {
+        if (_complexFloat is null)
+        {
+            var single = new PrimitiveType(PrimitiveKind.Float);
+            _complexFloat = new RecordDecl(isUnion: false, tag: null, SourceLocation.None, "C's float _Complex: the real part, then the imaginary part.")
+            {
+                Fields = new List<FieldDecl>
+                {
+                    new("Real", single, null, SourceLocation.None, null),
+                    new("Imaginary", single, null, SourceLocation.None, null),
+                },
+            };
+            _syntheticNames[_complexFloat] = "ComplexFloat";
+        }
+
+        return MapRecord(_complexFloat);
+    }
+
+    /// <summary>A scalar .NET has no type for on this target (<c>long double</c> of 16 bytes, <c>__float128</c>): bound as opaque bytes.</summary>
+    private bool IsOpaqueScalar(CType type) => type.Canonical is PrimitiveType
+    {
+        Kind: PrimitiveKind.Float128 or PrimitiveKind.LongDouble or PrimitiveKind.ComplexLongDouble,
+    } primitive && (primitive.Kind == PrimitiveKind.Float128 || _layout.Target.LongDoubleSize != 8);
 
     private string? RecordNameOrNull(RecordDecl record) =>
         record.TypedefName ?? record.Tag ?? (_syntheticNames.TryGetValue(record, out var name) ? name : null);

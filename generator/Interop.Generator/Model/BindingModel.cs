@@ -50,7 +50,22 @@ public sealed record StructModel(
     EquatableArray<FieldModel> Fields,
     EquatableArray<BitfieldModel> Bitfields,
     EquatableArray<FixedBufferModel> Buffers,
-    string? Doc);
+    string? Doc,
+    StructAlignment AlignmentFix = default,
+    EquatableArray<TrailingArrayModel> TrailingArrays = default);
+
+/// <summary>
+/// What an explicit struct needs so .NET gives it C's alignment, which embedding structs and arrays rely on:
+/// <see cref="Pack"/> lowers the alignment its fields would give (packed structs, <c>#pragma pack</c>), and an
+/// overlapping private field of <see cref="AnchorType"/> raises it (bitfield-only structs, <c>aligned(n)</c>).
+/// </summary>
+public readonly record struct StructAlignment(int Pack, string? AnchorType);
+
+/// <summary>
+/// A C flexible array member (<c>T x[]</c>) or GNU zero-length array (<c>T x[0]</c>): no storage in the struct,
+/// reached through a span over the elements that follow the struct in memory, at <see cref="Offset"/>.
+/// </summary>
+public sealed record TrailingArrayModel(string Name, string CName, string ElementType, long Offset, string? Doc);
 
 /// <summary>A field at a byte offset. <see cref="CSharpType"/> may name a fixed buffer type for C arrays.</summary>
 public sealed record FieldModel(string Name, string CName, string CSharpType, long Offset, string? Doc);

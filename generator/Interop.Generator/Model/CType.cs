@@ -5,6 +5,18 @@ public enum PrimitiveKind
 {
     Void, Bool, Char, SChar, UChar, Short, UShort, Int, UInt, Long, ULong, LongLong, ULongLong,
     Int128, UInt128, Float, Double, LongDouble, Float128, VaList,
+
+    /// <summary><c>_Float16</c> (and ARM's <c>__fp16</c>): IEEE binary16, <c>System.Half</c>.</summary>
+    Float16,
+
+    /// <summary><c>float _Complex</c>: two floats, real then imaginary.</summary>
+    ComplexFloat,
+
+    /// <summary><c>double _Complex</c>: two doubles, laid out as <c>System.Numerics.Complex</c>.</summary>
+    ComplexDouble,
+
+    /// <summary><c>long double _Complex</c>: two <c>long double</c>s.</summary>
+    ComplexLongDouble,
 }
 
 /// <summary>A C type as the parser resolved it. Typedef names are kept so bindings can use them.</summary>

@@ -250,6 +250,13 @@ public sealed class LayoutEngine
         }
 
         var size = RoundUp(RoundUp(bits, 8) / 8, alignment);
+        if (size == 0 && _target.UsesMsvcBitfields)
+        {
+            // clang's MSVC layout gives a C record with no storage (no members, or only zero-length arrays)
+            // 4 bytes, or its requested alignment if larger; GNU C keeps it at 0.
+            size = Math.Max(4, record.RequestedAlignment ?? 0);
+        }
+
         return new RecordLayout(size, alignment, fields);
     }
 
@@ -285,6 +292,10 @@ public sealed class LayoutEngine
         PrimitiveKind.LongLong or PrimitiveKind.ULongLong or PrimitiveKind.Double => (8, 8),
         PrimitiveKind.LongDouble => (_target.LongDoubleSize, _target.LongDoubleAlignment),
         PrimitiveKind.Int128 or PrimitiveKind.UInt128 or PrimitiveKind.Float128 => (16, 16),
+        PrimitiveKind.Float16 => (2, 2),
+        PrimitiveKind.ComplexFloat => (8, 4),
+        PrimitiveKind.ComplexDouble => (16, 8),
+        PrimitiveKind.ComplexLongDouble => (2 * _target.LongDoubleSize, _target.LongDoubleAlignment),
         PrimitiveKind.VaList => (_target.VaListSize, 8),
         _ => throw new LayoutException($"no layout for {kind}"),
     };
