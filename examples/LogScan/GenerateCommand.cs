@@ -3,20 +3,8 @@ namespace LogScan;
 /// <summary><c>generate SIZE FILE</c>: writes a deterministic synthetic log of about SIZE bytes (<c>-</c> is standard output).</summary>
 internal static class GenerateCommand
 {
-    public const string Usage = "generate SIZE FILE [--format dense|sparse] [--seed N]";
-
-    public static int Run(ReadOnlySpan<string> args, TextWriter error, CancellationToken cancellationToken)
+    public static int Run(long size, string path, LogFormat format, ulong seed, TextWriter error, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse("generate", args, "format", "seed");
-        line.ExpectPositionals(2, "SIZE FILE");
-        if (!ByteSize.TryParse(line.Positionals[0], out var size))
-        {
-            throw new UsageException($"generate: SIZE must be a size such as 100MiB or 2GiB, not '{line.Positionals[0]}'");
-        }
-
-        var path = line.Positionals[1];
-        var format = line.EnumOption("format", LogFormat.Dense);
-        var seed = (ulong)line.IntOption("seed", 1);
         var generator = new LogGenerator(format, seed);
         long written;
         try

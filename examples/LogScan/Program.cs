@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LogScan;
 
 // logscan: generate / count / demo. Errors are one line on stderr and exit code 2, never a stack trace.
@@ -10,21 +11,35 @@ Console.CancelKeyPress += (_, e) =>
 
 var stdout = Console.Out;
 var stderr = Console.Error;
+if (args.Length == 0)
+{
+    stdout.WriteLine(LogScanCommand.Usage);
+    return 0;
+}
+
+var parse = LogScanCommand.Create(stdout, stderr, cancel.Token).Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // The most specific first: an unknown word explains a missing command.
+    foreach (var parseError in parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1))
+    {
+        stderr.WriteLine($"logscan: {parseError.Message}");
+    }
+
+    stderr.WriteLine(LogScanCommand.Usage);
+    return 2;
+}
+
 try
 {
-    return args switch
-    {
-        [] or ["help" or "-h" or "--help", ..] => PrintUsage(stdout, 0),
-        ["generate", ..] => GenerateCommand.Run(args.AsSpan(1), stderr, cancel.Token),
-        ["count", ..] => await CountCommand.RunAsync(args.AsMemory(1), stdout, stderr, cancel.Token),
-        ["demo"] => LessonPipeline.Run(stdout),
-        _ => throw new UsageException($"unknown command '{args[0]}'"),
-    };
+    // Our own handlers below replace System.CommandLine's: one line, no stack trace, and Ctrl+C is ours (exit 130).
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = stdout, Error = stderr });
 }
 catch (UsageException e)
 {
     stderr.WriteLine($"logscan: {e.Message}");
-    return PrintUsage(stderr, 2);
+    stderr.WriteLine(LogScanCommand.Usage);
+    return 2;
 }
 catch (InputException e)
 {
@@ -35,19 +50,4 @@ catch (OperationCanceledException)
 {
     stderr.WriteLine("logscan: cancelled");
     return 130;
-}
-
-static int PrintUsage(TextWriter writer, int exitCode)
-{
-    writer.WriteLine($"""
-        usage: logscan {GenerateCommand.Usage}
-               logscan {CountCommand.Usage}
-               logscan demo
-
-          generate  writes a deterministic synthetic log of about SIZE bytes (2GiB, 100MB, 4096); FILE '-' is stdout
-          count     prints 'count: N', the number of lines containing NEEDLE (LC_ALL=C grep -c -F semantics);
-                    FILE '-' is stdin; exit code 0 if a line matched, 1 if none, 2 on error
-          demo      replays the lesson's lazy generator pipeline (reader -> filter -> counter)
-        """);
-    return exitCode;
 }
