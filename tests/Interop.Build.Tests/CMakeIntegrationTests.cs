@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using CliWrap;
 using CliWrap.Buffered;
 
 namespace Interop.Build.Tests;
@@ -10,7 +8,7 @@ namespace Interop.Build.Tests;
 /// </summary>
 public sealed class CMakeIntegrationTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Consumers.Dotnet.Root;
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("interop-build-test-");
 
     public void Dispose() => _work.Delete(recursive: true);
@@ -116,29 +114,7 @@ public sealed class CMakeIntegrationTests : IDisposable
         return bin;
     }
 
-    private static async Task<BufferedCommandResult> Dotnet(string project, string[] arguments, string path)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        return await Cli.Wrap("dotnet")
-            .WithArguments([.. arguments, "--nologo", "-p:UseSharedCompilation=false", "-nodeReuse:false"])
-            .WithWorkingDirectory(project)
-            .WithEnvironmentVariables(e => e.Set("PATH", path).Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("MSBUILDDISABLENODEREUSE", "1"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(timeout.Token);
-    }
+    private static Task<BufferedCommandResult> Dotnet(string project, string[] arguments, string path) => Consumers.Dotnet.Run(project, arguments, path);
 
-    /// <summary>MSBuild repeats errors in its summary; count each distinct one once.</summary>
-    private static List<string> DistinctErrors(string output) =>
-        Regex.Matches(output, @"error [A-Z]+\d+:[^\r\n]*").Select(m => m.Value).Distinct().ToList();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Interop.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Interop.sln not found");
-    }
+    private static List<string> DistinctErrors(string output) => Consumers.Dotnet.DistinctErrors(output);
 }

@@ -37,6 +37,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
     public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
     public static readonly DiagnosticKind SharedTypeConflict = new("INTEROP1060", DiagnosticSeverity.Error, "Type bound differently by two headers");
+    public static readonly DiagnosticKind PreCompilationUnavailable = new("INTEROP1090", DiagnosticSeverity.Warning, "Pre-compilation phase unavailable");
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
 
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
@@ -44,6 +45,6 @@ public sealed class DiagnosticKind
         HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
         UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
         AlignmentNotCarried, LayoutNote,
-        LimitExceeded, InvalidOption, SharedTypeConflict, InternalError,
+        LimitExceeded, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
     };
 }

@@ -10,17 +10,19 @@ public static class BindingsEmitter
 {
     internal const string InteropServices = "global::System.Runtime.InteropServices";
 
-    public static IReadOnlyList<GeneratedFile> Emit(BindingModel model)
+    /// <param name="model">The header's binding model.</param>
+    /// <param name="mode">How functions reach native code: LibraryImport declarations, or the DllImport form for older compilers.</param>
+    public static IReadOnlyList<GeneratedFile> Emit(BindingModel model, ImportMode mode = ImportMode.LibraryImport)
     {
         var prefix = model.Namespace + "." + model.ClassName;
         return new[]
         {
-            new GeneratedFile(prefix + ".g.cs", EmitBindings(model)),
+            new GeneratedFile(prefix + ".g.cs", EmitBindings(model, mode)),
             new GeneratedFile(prefix + ".Facade.g.cs", FacadeEmitter.Emit(model)),
         };
     }
 
-    private static string EmitBindings(BindingModel model)
+    private static string EmitBindings(BindingModel model, ImportMode mode)
     {
         var w = FileHeader(model);
         w.Open("namespace " + model.Namespace);
@@ -38,7 +40,7 @@ public static class BindingsEmitter
         foreach (var function in model.Functions)
         {
             w.Line();
-            FunctionEmitter.Emit(w, function);
+            FunctionEmitter.Emit(w, function, mode);
         }
 
         w.Close();
@@ -58,7 +60,7 @@ public static class BindingsEmitter
         foreach (var handle in model.Handles)
         {
             w.Line();
-            HandleEmitter.Emit(w, model, handle);
+            HandleEmitter.Emit(w, model, handle, mode);
         }
 
         w.Close();

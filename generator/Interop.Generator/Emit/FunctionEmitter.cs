@@ -7,20 +7,30 @@ namespace Interop.Generator.Emit;
 /// then writes the stub, exactly as for a hand-written declaration. When some parameters have a
 /// friendlier C# form (UTF-8 strings, bool, out and ref), a second overload with the same entry point
 /// lets those marshallers do the work; the raw blittable overload always stays.
+/// In <see cref="ImportMode.DllImport"/> mode (compilers without the pre-compilation phase) the raw overload
+/// is the blittable <c>[DllImport]</c> forwarder LibraryImport would have written, and the friendly one
+/// marshals by hand (<see cref="MarshallingStub"/>): the same public signatures either way.
 /// </summary>
 internal static class FunctionEmitter
 {
-    public static void Emit(SourceWriter w, FunctionModel function)
+    public static void Emit(SourceWriter w, FunctionModel function, ImportMode mode = ImportMode.LibraryImport)
     {
         w.Doc(function.Doc);
-        Declare(w, function, string.Join(", ", function.Parameters.Select(p => $"{p.CSharpType} {p.Name}")), utf8: false);
+        Declare(w, function, string.Join(", ", function.Parameters.Select(p => $"{p.CSharpType} {p.Name}")), utf8: false, mode);
 
         if (function.HasFriendlyOverload)
         {
             w.Line();
             w.Doc(function.Doc);
             var parameters = string.Join(", ", function.Parameters.Select(p => p.FriendlyDeclaration));
-            Declare(w, function, parameters, utf8: function.Parameters.Any(p => p.Shape == ValueShape.Utf8String));
+            if (mode == ImportMode.DllImport)
+            {
+                MarshallingStub.Emit(w, $"public static {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters})", function, CSharpNames.Escape(function.Name), returnHandle: null);
+            }
+            else
+            {
+                Declare(w, function, parameters, utf8: function.Parameters.Any(p => p.Shape == ValueShape.Utf8String), mode);
+            }
         }
 
         if (function.Spans.Count > 0)
@@ -59,10 +69,13 @@ internal static class FunctionEmitter
         w.Close();
     }
 
-    private static void Declare(SourceWriter w, FunctionModel function, string parameters, bool utf8)
+    private static void Declare(SourceWriter w, FunctionModel function, string parameters, bool utf8, ImportMode mode)
     {
         var marshalling = utf8 ? ", StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8" : "";
-        w.Line($"[{BindingsEmitter.InteropServices}.LibraryImport(LibraryName, EntryPoint = \"{function.EntryPoint}\"{marshalling})]");
+        // ExactSpelling: no probing for ...A/...W variants, as LibraryImport's own forwarders do.
+        w.Line(mode == ImportMode.DllImport
+            ? $"[{BindingsEmitter.InteropServices}.DllImport(LibraryName, EntryPoint = \"{function.EntryPoint}\", ExactSpelling = true)]"
+            : $"[{BindingsEmitter.InteropServices}.LibraryImport(LibraryName, EntryPoint = \"{function.EntryPoint}\"{marshalling})]");
         w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
         if (function.SuppressGCTransition)
         {
@@ -70,6 +83,6 @@ internal static class FunctionEmitter
             w.Line($"[{BindingsEmitter.InteropServices}.SuppressGCTransition]");
         }
 
-        w.Line($"public static partial {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters});");
+        w.Line($"public static {(mode == ImportMode.DllImport ? "extern" : "partial")} {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters});");
     }
 }

@@ -8,7 +8,7 @@ namespace Interop.Generator.Emit;
 /// </summary>
 internal static class HandleEmitter
 {
-    public static void Emit(SourceWriter w, BindingModel model, HandleModel handle)
+    public static void Emit(SourceWriter w, BindingModel model, HandleModel handle, ImportMode mode = ImportMode.LibraryImport)
     {
         var pointer = handle.PointerType;
         w.Line($"/// <summary>Owns a <c>{Escape(pointer)}</c> and frees it with <c>{handle.ReleaseFunction}</c> when disposed or finalized.</summary>");
@@ -42,11 +42,18 @@ internal static class HandleEmitter
         {
             w.Line();
             w.Doc(creator.Doc);
+            var parameters = string.Join(", ", creator.Parameters.Select(p => p.FriendlyDeclaration));
+            if (mode == ImportMode.DllImport)
+            {
+                MarshallingStub.Emit(w, $"public static {handle.Name} {CSharpNames.Escape(creator.Name)}({parameters})", creator, $"{model.ClassName}.{CSharpNames.Escape(creator.Name)}", handle.Name);
+                continue;
+            }
+
             var utf8 = creator.Parameters.Any(p => p.Shape == ValueShape.Utf8String);
             var marshalling = utf8 ? ", StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8" : "";
             w.Line($"[{BindingsEmitter.InteropServices}.LibraryImport({model.ClassName}.LibraryName, EntryPoint = \"{creator.EntryPoint}\"{marshalling})]");
             w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
-            w.Line($"public static partial {handle.Name} {CSharpNames.Escape(creator.Name)}({string.Join(", ", creator.Parameters.Select(p => p.FriendlyDeclaration))});");
+            w.Line($"public static partial {handle.Name} {CSharpNames.Escape(creator.Name)}({parameters});");
         }
 
         w.Close();

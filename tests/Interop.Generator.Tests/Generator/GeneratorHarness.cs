@@ -34,15 +34,16 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver with step tracking on, over the given header items.</summary>
-    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null) =>
-        Driver(items, out _, withLibraryImport, globalProperties);
+    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null, BindingsGenerator? generator = null) =>
+        Driver(items, out _, withLibraryImport, globalProperties, generator);
 
     /// <summary>As above, also handing out the AdditionalText objects so a test can replace one.</summary>
-    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, out IReadOnlyList<AdditionalText> texts, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null)
+    /// <param name="generator">The generator to run; the default one uses the compiler's pre-compilation phase.</param>
+    public static GeneratorDriver Driver(IEnumerable<HeaderItem> items, out IReadOnlyList<AdditionalText> texts, bool withLibraryImport = false, IReadOnlyDictionary<string, string>? globalProperties = null, BindingsGenerator? generator = null)
     {
         var list = items.ToList();
         texts = list.Select(i => (AdditionalText)new InMemoryAdditionalText(i.Path, i.Text)).ToList();
-        var generators = new List<ISourceGenerator> { new BindingsGenerator().AsSourceGenerator() };
+        var generators = new List<ISourceGenerator> { (generator ?? new BindingsGenerator()).AsSourceGenerator() };
         if (withLibraryImport)
         {
             generators.Add(LibraryImportGenerator.Value);
