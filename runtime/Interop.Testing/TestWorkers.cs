@@ -5,9 +5,10 @@ namespace Interop.Testing;
 
 /// <summary>
 /// Worker commands for <see cref="ProcessPool"/>s created inside a test host. A test host's entry point
-/// is not yours, so it cannot be re-launched as a worker; instead Interop.Testing's own worker host is
-/// started with the test assembly's runtime configuration and dependency file, and serves the
-/// <see cref="TaskRegistry"/> you name.
+/// is not yours (VSTest's testhost under xunit v2; under xunit.v3 the test project is the executable, and
+/// its Main is xunit's), so it cannot be re-launched as a worker; instead Interop.Testing's own worker host
+/// is started with the test assembly's runtime configuration and dependency file, which both kinds of test
+/// project have, and serves the <see cref="TaskRegistry"/> you name.
 /// </summary>
 public static class TestWorkers
 {

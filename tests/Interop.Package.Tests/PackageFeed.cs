@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
 
 namespace Interop.Package.Tests;
 
@@ -12,6 +10,7 @@ namespace Interop.Package.Tests;
 /// </summary>
 internal sealed partial class PackageFeed
 {
+    private const string RunFolderPrefix = "interop-package-tests-";
     private static readonly Lazy<Task<PackageFeed>> Shared = new(CreateAsync);
 
     private PackageFeed(string root, string version, TimeSpan packTime)
@@ -45,10 +44,18 @@ internal sealed partial class PackageFeed
     private static async Task<PackageFeed> CreateAsync()
     {
         var version = $"{DeclaredVersion}-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var root = System.IO.Directory.CreateTempSubdirectory("interop-package-tests-").FullName;
+        var root = System.IO.Directory.CreateTempSubdirectory(RunFolderPrefix).FullName;
         if (Environment.GetEnvironmentVariable("INTEROP_KEEP_PACKAGE_TESTS") is not "1")
         {
+            // A test host is often ended without running ProcessExit: a later run also removes old runs' folders.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+            foreach (var stale in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), RunFolderPrefix + "*"))
+            {
+                if (stale != root && System.IO.Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-3))
+                {
+                    TryDelete(stale);
+                }
+            }
         }
 
         var source = Path.Combine(root, "source");

@@ -11,7 +11,7 @@ public sealed class PackageLayoutTests
     {
         var feed = await PackageFeed.GetAsync();
         using var package = ZipFile.OpenRead(feed.PackagePath("Interop"));
-        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        var entries = Entries(package);
 
         Assert.Subset(entries, new HashSet<string>
         {
@@ -58,7 +58,7 @@ public sealed class PackageLayoutTests
     {
         var feed = await PackageFeed.GetAsync();
         using var package = ZipFile.OpenRead(feed.PackagePath("Interop.Testing"));
-        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        var entries = Entries(package);
 
         Assert.Contains("lib/net10.0/Interop.Testing.dll", entries);
         Assert.Contains("README.md", entries);
@@ -72,7 +72,7 @@ public sealed class PackageLayoutTests
     {
         var feed = await PackageFeed.GetAsync();
         using var package = ZipFile.OpenRead(feed.PackagePath("Interop.Bindgen"));
-        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        var entries = Entries(package);
 
         Assert.Contains("tools/net10.0/any/interop-bindgen.dll", entries);
         Assert.Contains("tools/net10.0/any/interop-bindgen.runtimeconfig.json", entries);
@@ -103,6 +103,8 @@ public sealed class PackageLayoutTests
 
         Assert.Contains(symbols.Entries, e => e.Name == pdb);
     }
+
+    private static HashSet<string> Entries(ZipArchive package) => package.Entries.Select(e => e.FullName).ToHashSet();
 
     private static XDocument Nuspec(ZipArchive package)
     {
