@@ -28,6 +28,12 @@ public sealed class PackageLayoutTests
             Assert.Contains("analyzers/dotnet/roslyn4.14/cs/Interop.Generator.dll", entries);
         }
 
+        // Include discovery's MSBuild task sits where Interop.Includes.targets looks for it.
+        if (File.Exists(Path.Combine(PackageFeed.RepositoryRoot, "generator", "Interop.Build.Tasks", "Interop.Build.Tasks.csproj")))
+        {
+            Assert.Contains("tasks/netstandard2.0/Interop.Build.Tasks.dll", entries);
+        }
+
         // Each analyzer folder holds one build of the generator and nothing of Roslyn itself (the compiler brings it).
         var analyzers = entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).ToList();
         Assert.All(analyzers, e => Assert.Matches(@"^analyzers/dotnet/roslyn\d+\.\d+/cs/Interop\.Generator\.dll$", e));
