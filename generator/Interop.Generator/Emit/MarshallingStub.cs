@@ -6,7 +6,7 @@ namespace Interop.Generator.Emit;
 /// Writes, in <see cref="ImportMode.DllImport"/> mode, the body the LibraryImport generator would write for
 /// a friendly overload: the same stages (setup, marshal, pin, call, unmarshal, clean-up) and the same
 /// marshaller types (<c>Utf8StringMarshaller</c>, <c>SafeHandleMarshaller</c>), calling the raw blittable
-/// forwarder. Each <see cref="ValueShape"/> has its steps here and nowhere else.
+/// forwarder. The hand-written marshalling of every <see cref="ValueShape"/> lives here.
 /// </summary>
 internal static class MarshallingStub
 {
@@ -181,11 +181,16 @@ internal static class MarshallingStub
                 }
 
                 w.Close();
-                w.Line();
             }
 
             // Caller-allocated: strings in native memory and the references the handles took.
-            foreach (var p in parameters.Where(p => p.Shape is ValueShape.Handle or ValueShape.Utf8String))
+            var callerAllocated = parameters.Where(p => p.Shape is ValueShape.Handle or ValueShape.Utf8String).ToList();
+            if (succeeded && callerAllocated.Count > 0)
+            {
+                w.Line();
+            }
+
+            foreach (var p in callerAllocated)
             {
                 w.Line($"{Native(p)}__marshaller.Free();");
             }

@@ -36,6 +36,9 @@ internal static class CoreConsumer
                 <!-- No ambient accessor: the bindings need no Interop.Runtime, so only the generator is under test. -->
                 <InteropAmbient>false</InteropAmbient>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                <!-- The bindings must raise no trimming or Native AOT warning (errors here). -->
+                <EnableAotAnalyzer>true</EnableAotAnalyzer>
+                <EnableTrimAnalyzer>true</EnableTrimAnalyzer>
                 {compiler.Properties}
               </PropertyGroup>
               <ItemGroup>

@@ -203,6 +203,22 @@ public sealed class DllImportModeTests : IClassFixture<DllImportModeTests.Shapes
         Assert.Empty(result.Results.Single().GeneratedSources);
     }
 
+    [Fact]
+    public void DllImportMode_UnrelatedCSharpEdit_IsServedFromTheCache()
+    {
+        var compilation = Compilation("class A { }");
+        var driver = Driver(Items(), generator: new BindingsGenerator(registerPreCompilation: null)).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class B { }", CSharpOptions)));
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.All(result.TrackedSteps[BindingsGenerator.CompileStep].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var sources = result.TrackedOutputSteps["SourceOutput"].SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(2, result.GeneratedSources.Length);
+    }
+
     public enum ImportModeUnderTest
     {
         LibraryImport,
