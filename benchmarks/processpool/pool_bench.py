@@ -1,4 +1,4 @@
-"""The same four measurements as PoolBenchmark, with multiprocessing.Pool (default start method)."""
+"""The same measurements as PoolBenchmark, with multiprocessing.Pool (default start method)."""
 import math
 import multiprocessing
 import os
@@ -27,6 +27,11 @@ def calibrate_ten_ms():
         if elapsed > 20:
             return int(iterations * 10 / elapsed)
         iterations *= 2
+
+
+def lazy(count):
+    for i in range(count):
+        yield i
 
 
 def report(name, value):
@@ -75,6 +80,25 @@ def main():
             pool.map(burn, [iterations] * 200, chunksize=1)
             best_parallel = min(best_parallel, time.perf_counter() - start)
         report("cpu_speedup", best_serial / best_parallel)
+
+        best_stream = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            total = expected = 0
+            for index, result in enumerate(pool.imap(square, lazy(1_000_000), chunksize=1_000)):
+                total += result
+                expected += index * index
+            best_stream = min(best_stream, time.perf_counter() - start)
+            assert total == expected
+        report("imap_tasks_per_s", 1_000_000 / best_stream)
+
+    best_recycle = float("inf")
+    for _ in range(3):
+        with multiprocessing.Pool(workers, maxtasksperchild=10) as pool:
+            start = time.perf_counter()
+            pool.map(square, range(1_000), chunksize=1)
+            best_recycle = min(best_recycle, time.perf_counter() - start)
+    report("recycle_1000_s", best_recycle)
 
     report("startup_ms", statistics.median(startups))
     report("workers", workers)

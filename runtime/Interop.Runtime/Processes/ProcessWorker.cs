@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Runtime.Processes;
@@ -43,6 +44,7 @@ public static class ProcessWorker
     /// exit code to return from <c>Main</c>). If the pool's process goes away, for any reason including
     /// SIGKILL, the worker kills itself at once, even while a task is stuck in native code.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(TaskRegistry tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
@@ -186,6 +188,7 @@ public static class ProcessWorker
         return ProtocolViolationExitCode;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunChunk(ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, Socket socket)
     {
         var (chunkId, name, count) = RunMessage.Read(body, out var frame);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Interop.Runtime.Processes.Protocol;
 using System.Security.Cryptography;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Runtime.Processes;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Runtime.Processes;
@@ -193,6 +194,7 @@ internal sealed class WorkerSlot : IAsyncDisposable
     }
 
     // The slot's reader thread: the only reader of the socket.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Receive()
     {
         var receiver = new FrameReceiver(_socket, $"worker process {ProcessId}");
@@ -219,6 +221,7 @@ internal sealed class WorkerSlot : IAsyncDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Handle(FrameReceiver receiver, FrameKind kind, ReadOnlySpan<byte> body)
     {
         var inFlight = Volatile.Read(ref _current);

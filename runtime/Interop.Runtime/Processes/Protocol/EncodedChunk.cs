@@ -104,6 +104,11 @@ public sealed class EncodedChunk
         for (var i = 0; i < count; i++)
         {
             var argument = reader.ReadBlock();
+            if (argument.Length > data.Length - at)
+            {
+                throw new InvalidDataException("Encoded chunk arguments are longer than the chunk.");
+            }
+
             argument.CopyTo(data.AsSpan(at));
             at += argument.Length;
             ends[i] = at;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Interop.Runtime.Processes.Protocol;
 
@@ -23,6 +24,7 @@ internal sealed class FrameReceiver(Socket socket, string peer)
     /// closed inside a frame, or a header no peer can send, is a <see cref="ProtocolViolationException"/> naming the peer.
     /// <paramref name="body"/> is valid until the next call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out FrameKind kind, out ReadOnlySpan<byte> body)
     {
         while (true)
