@@ -114,10 +114,11 @@ public sealed partial class BindingsGenerator : IIncrementalGenerator
             var global = optionsProvider.GlobalOptions;
             string? Property(string name) => global.TryGetValue("build_property." + name, out var value) && value.Length > 0 ? value : null;
             var values = new OptionValues();
-            foreach (var option in BindingOptions.All.Where(o => o.Reader == OptionReader.Generator))
+            foreach (var option in BindingOptions.All)
             {
                 var metadata = option.Metadata is { } name && options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && value.Length > 0 ? value : null;
-                var property = option.Property is null ? null : Property(option.Property);
+                // Properties the include task reads arrive here through its metadata.
+                var property = option.Property is null || option.PropertyReader != OptionReader.Generator ? null : Property(option.Property);
                 if (option.Kind == OptionKind.List)
                 {
                     values.AddRange(option, BindingOptions.SplitList(metadata).Concat(BindingOptions.SplitList(property)));
@@ -134,7 +135,12 @@ public sealed partial class BindingsGenerator : IIncrementalGenerator
             values = values.Replace(BindingOptions.IncludeDirectories, includeDirectories
                 .Select(d => d.Replace('\\', '/'))
                 .Select(d => PathText.Normalize(d.StartsWith("/", StringComparison.Ordinal) || (d.Length > 1 && d[1] == ':') ? d : projectDirectory + "/" + d)));
-            request = BindingRequest.FromOptions(path, values);
+            // The compiler applies .editorconfig severities to C# files only; for the header, the generator does.
+            var severities = DiagnosticKind.All
+                .Select(k => options.TryGetValue($"dotnet_diagnostic.{k.Id}.severity", out var severity) ? $"{k.Id}={severity}" : null)
+                .Where(s => s is not null)
+                .Select(s => s!);
+            request = BindingRequest.FromOptions(path, values) with { DiagnosticSeverities = severities.ToEquatableArray() };
         }
 
         return new HeaderInput(path, text, request);
@@ -149,7 +155,7 @@ public sealed partial class BindingsGenerator : IIncrementalGenerator
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = DiagnosticKind.All.ToImmutableDictionary(
         kind => kind.Id,
-        kind => new DiagnosticDescriptor(kind.Id, kind.Title, "{0}", "Interop", ToRoslyn(kind.Severity), isEnabledByDefault: true));
+        kind => new DiagnosticDescriptor(kind.Id, kind.Title, "{0}", "Interop", ToRoslyn(kind.Severity), isEnabledByDefault: true, helpLinkUri: kind.HelpLink));
 
     private static Diagnostic ToRoslyn(DiagnosticInfo info)
     {
@@ -157,7 +163,7 @@ public sealed partial class BindingsGenerator : IIncrementalGenerator
         var location = info.Location.File.Length == 0
             ? Location.None
             : Location.Create(info.Location.File, new TextSpan(0, 0), new LinePositionSpan(position, position));
-        return Diagnostic.Create(Descriptors[info.Id], location, info.Message);
+        return Diagnostic.Create(Descriptors[info.Id], location, ToRoslyn(info.Severity), additionalLocations: null, properties: null, info.Message);
     }
 
     private static RoslynSeverity ToRoslyn(Diagnostics.DiagnosticSeverity severity) => severity switch

@@ -13,7 +13,7 @@ public static class HeaderCompiler
     /// <summary>Compiles the header named by <paramref name="request"/>, reading files through <paramref name="readFile"/> (null when absent).</summary>
     public static HeaderResult Compile(BindingRequest request, Func<string, string?> readFile, CancellationToken cancellationToken = default)
     {
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(request.DiagnosticSeverities);
         var headerPath = PathText.Normalize(request.HeaderPath);
         try
         {

@@ -14,6 +14,14 @@ public sealed class DiagnosticKind
     public DiagnosticSeverity Severity { get; }
     public string Title { get; }
 
+    /// <summary>Where every code's page lives: docs/diagnostics/INTEROPxxxx.md in the repository.</summary>
+    public const string HelpLinkBase = "https://github.com/interop-dotnet/Interop/blob/main/docs/diagnostics/";
+
+    /// <summary>The code's page: what it means, an example, how to fix it.</summary>
+    public string HelpLink => HelpLinkBase + Id + ".md";
+
+    public static DiagnosticKind? Find(string id) => All.FirstOrDefault(k => k.Id == id);
+
     public DiagnosticInfo At(SourceLocation location, string message) => new(Id, Severity, message, location);
 
     public static readonly DiagnosticKind HeaderUnreadable = new("INTEROP1000", DiagnosticSeverity.Error, "Header cannot be read");

@@ -21,7 +21,8 @@ public sealed record BindingRequest(
     EquatableArray<string> Spans = default,
     bool Ambient = true,
     EquatableArray<string> SuppressGCTransition = default,
-    EquatableArray<string> SystemIncludeDirectories = default)
+    EquatableArray<string> SystemIncludeDirectories = default,
+    EquatableArray<string> DiagnosticSeverities = default)
 {
     /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
     public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(

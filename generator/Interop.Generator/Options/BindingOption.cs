@@ -13,7 +13,7 @@ public enum OptionKind
     Switch,
 }
 
-/// <summary>Who reads an option: the generator (it must be compiler-visible) or the MSBuild task that finds includes.</summary>
+/// <summary>Who reads an option's MSBuild property: the generator (so it must be compiler-visible) or the MSBuild task that finds includes.</summary>
 public enum OptionReader
 {
     Generator,
@@ -40,7 +40,7 @@ public sealed record BindingOption(
     string Default,
     string Doc,
     string? EntryForm = null,
-    OptionReader Reader = OptionReader.Generator)
+    OptionReader PropertyReader = OptionReader.Generator)
 {
     /// <summary>The metadata name on the AdditionalFiles item the generator reads, or null for a property-only option.</summary>
     public string? Metadata => PerHeader ? "Interop" + Name : null;

@@ -97,19 +97,20 @@ public static class BindingOptions
         "SystemIncludes", PerHeader: false, Property: "InteropSystemIncludes", "--no-system-includes", null, OptionKind.Switch,
         "true",
         "Search the system's include directories, asked of the C compiler (false: only the builtin headers stand in for the C library's).",
-        Reader: OptionReader.IncludeTask);
+        PropertyReader: OptionReader.IncludeTask);
 
     public static readonly BindingOption SystemIncludeDirectories = new(
         "SystemIncludeDirectories", PerHeader: true, Property: "InteropSystemIncludeDirectories", "--system-include-directory", "-isystem", OptionKind.List,
         "asked of the C compiler (cc -E -Wp,-v), else the target's standard directories",
         "The system include directories, searched after IncludeDirectories; given, they replace the ones asked of the compiler.",
-        "DIRECTORY");
+        "DIRECTORY",
+        PropertyReader: OptionReader.IncludeTask);
 
     public static readonly BindingOption CCompiler = new(
         "CCompiler", PerHeader: false, Property: "InteropCCompiler", "--cc", null, OptionKind.Text,
         "cc, then clang, then gcc",
         "The C compiler asked for the system include directories.",
-        Reader: OptionReader.IncludeTask);
+        PropertyReader: OptionReader.IncludeTask);
 
     /// <summary>The table, in the order the docs list it.</summary>
     public static IReadOnlyList<BindingOption> All { get; } = new[]
