@@ -16,6 +16,7 @@ packages=(
   libclang-14-dev
   libzstd-dev
   libexpat1-dev
+  redis-server           # Redis membership for the cluster tests and examples/Cluster (started by them, never as a service)
 )
 
 missing=()

@@ -62,7 +62,7 @@ public sealed class ClusterPool : ITaskPool
         var segments = new List<(int First, TResult[] Results)>();
         var total = 0;
         (int Index, Exception Error)? firstError = null;
-        await foreach (var settlement in Settle(task, arguments, chunkSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var settlement in Settle(task, arguments, chunkSize, null, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var results = new TResult[settlement.Count];
@@ -109,11 +109,40 @@ public sealed class ClusterPool : ITaskPool
     public async IAsyncEnumerable<TaskOutcome<TResult>> MapUnorderedAsync<TArg, TResult>(
         WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments, int chunkSize = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var settlement in Settle(task, arguments, chunkSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var settlement in Settle(task, arguments, chunkSize, null, cancellationToken).ConfigureAwait(false))
         {
             foreach (var outcome in Outcomes(task, settlement, cancellationToken))
             {
                 yield return outcome;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="task"/> on every argument across the cluster and yields each outcome in input order
+    /// as soon as it and all before it are known, like <c>imap</c>. Chunks that finish early wait in a reorder
+    /// buffer that counts against the in-flight bound, so memory stays bounded however the chunks finish.
+    /// </summary>
+    /// <param name="task">The task; every silo's registry must hold it.</param>
+    /// <param name="arguments">One argument per task; read lazily.</param>
+    /// <param name="chunkSize">Tasks per chunk; 0 picks one.</param>
+    /// <param name="cancellationToken">Cancels the tasks not yet settled (they are yielded as cancelled).</param>
+    public async IAsyncEnumerable<TaskOutcome<TResult>> MapOrderedAsync<TArg, TResult>(
+        WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments, int chunkSize = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var waiting = new Dictionary<int, ChunkStream<TArg, TResult>.Settlement>();
+        var next = 0;
+        await foreach (var settlement in Settle(task, arguments, chunkSize, () => waiting.Count, cancellationToken).ConfigureAwait(false))
+        {
+            waiting.Add(settlement.First, settlement);
+            while (waiting.Remove(next, out var ready))
+            {
+                foreach (var outcome in Outcomes(task, ready, cancellationToken))
+                {
+                    yield return outcome;
+                }
+
+                next += ready.Count;
             }
         }
     }
@@ -126,7 +155,7 @@ public sealed class ClusterPool : ITaskPool
     }
 
     private async IAsyncEnumerable<ChunkStream<TArg, TResult>.Settlement> Settle<TArg, TResult>(
-        WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments, int chunkSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        WorkerTask<TArg, TResult> task, IEnumerable<TArg> arguments, int chunkSize, Func<int>? held, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -134,7 +163,7 @@ public sealed class ClusterPool : ITaskPool
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         var stream = new ChunkStream<TArg, TResult>(_view, _attempts, _options, task, arguments, chunkSize);
-        await foreach (var settlement in stream.RunAsync(linked.Token).ConfigureAwait(false))
+        await foreach (var settlement in stream.RunAsync(held, linked.Token).ConfigureAwait(false))
         {
             yield return settlement;
         }

@@ -24,7 +24,7 @@ internal sealed class Barrier : IDisposable
     /// <summary>Waits until <paramref name="condition"/> holds on the arrivals (bounded: a test must fail, not hang).</summary>
     public async Task WaitUntilAsync(Func<IReadOnlySet<int>, bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(150);
         while (!condition(ArrivedWorkers()))
         {
             if (DateTime.UtcNow > deadline)

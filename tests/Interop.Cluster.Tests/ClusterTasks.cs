@@ -1,4 +1,5 @@
 using Interop.Cluster.Tests.Native;
+using Interop.Cluster.TestSilo;
 using Interop.Runtime.Processes;
 
 namespace Interop.Cluster.Tests;
@@ -21,35 +22,11 @@ public static class ClusterTasks
         return x * x;
     });
 
-    /// <summary>Sleeps 20 ms, then squares: a task that waits, like I/O.</summary>
-    public static readonly WorkerTask<int, long> SlowSquare = new("slow-square", x =>
-    {
-        Thread.Sleep(20);
-        return (long)x * x;
-    });
+    /// <summary>Sleeps 20 ms, then squares: a task that waits, like I/O (shared with the out-of-process silos).</summary>
+    public static readonly WorkerTask<int, long> SlowSquare = SiloTasks.SlowSquare;
 
-    /// <summary>
-    /// Arrives at a barrier and waits for its release, then returns the argument's number. Argument:
-    /// "barrier name|arrivals name|number". Arrivals: slot 0 counts, slots 1.. hold each arriving worker's pid.
-    /// </summary>
-    public static readonly WorkerTask<string, int> AtBarrier = new("at-barrier", text =>
-    {
-        var parts = text.Split('|');
-        using var release = SharedValue<int>.Open(parts[0]);
-        using var arrivals = SharedArray<int>.Open(parts[1]);
-        var slot = Interlocked.Increment(ref arrivals[0]);
-        if (slot < arrivals.Length)
-        {
-            Volatile.Write(ref arrivals[slot], Environment.ProcessId);
-        }
-
-        while (Volatile.Read(ref release.Value) == 0)
-        {
-            Thread.Sleep(2);
-        }
-
-        return int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
-    });
+    /// <summary>Waits at a cross-process <see cref="Barrier"/> (shared with the out-of-process silos).</summary>
+    public static readonly WorkerTask<string, int> AtBarrier = SiloTasks.AtBarrier;
 
     public static TaskRegistry Registry { get; } = new(Square, SquareOrFault, SlowSquare, AtBarrier);
 }

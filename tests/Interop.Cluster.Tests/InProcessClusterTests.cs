@@ -116,6 +116,35 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_ordered_map_yields_in_input_order_with_a_bounded_read_ahead()
+    {
+        var read = 0;
+        IEnumerable<int> Counted()
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                Interlocked.Increment(ref read);
+                yield return i;
+            }
+        }
+
+        await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { MaxChunksInFlight = 6 });
+        var expected = 0;
+        var maxAhead = 0;
+        await foreach (var outcome in pool.MapOrderedAsync(ClusterTasks.Square, Counted(), chunkSize: 100))
+        {
+            Assert.Equal(expected, outcome.Index);
+            Assert.Equal((long)expected * expected, outcome.Result);
+            expected++;
+            maxAhead = Math.Max(maxAhead, Volatile.Read(ref read) - expected);
+        }
+
+        Assert.Equal(20_000, expected);
+        // In flight plus held for order never exceed the bound of 6 chunks (and the one being yielded).
+        Assert.InRange(maxAhead, 1, 7 * 100);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_chunks_on_every_silo_and_answers_every_index()
     {
         using var barrier = new Barrier();

@@ -21,7 +21,9 @@ internal sealed class ChunkStream<TArg, TResult>(
     /// The settled chunks. On cancellation, yields what is left as cancelled: in-flight chunks, then the rest of
     /// the input, enumerated (not run) so every index still gets one outcome, as the local pool does.
     /// </summary>
-    public async IAsyncEnumerable<Settlement> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="held">Chunks the consumer holds back (an ordered map's reorder buffer): they count against the in-flight bound.</param>
+    /// <param name="cancellationToken">Cancels the map.</param>
+    public async IAsyncEnumerable<Settlement> RunAsync(Func<int>? held, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var entered = await view.EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -36,7 +38,7 @@ internal sealed class ChunkStream<TArg, TResult>(
         {
             while (true)
             {
-                while (!exhausted && inFlight.Count < view.InFlightBound && !cancellationToken.IsCancellationRequested)
+                while (!exhausted && inFlight.Count + (held?.Invoke() ?? 0) < view.InFlightBound && !cancellationToken.IsCancellationRequested)
                 {
                     var chunk = Cut(input, next, sizer.Next());
                     if (chunk is null)
