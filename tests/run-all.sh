@@ -36,9 +36,12 @@ dotnet_status=0
 # pipefail (set above) makes the pipeline fail when dotnet test does.
 dotnet test "$root/Interop.sln" 2>&1 | tee "$results/dotnet-test.log" || dotnet_status=1
 
-# Sum CTest's JUnit files and the xunit summaries.
+# The examples that ship as Native AOT executables, published and run (its JUnit file joins the sum below).
+bash "$root/tests/publish-aot.sh" "$results" || status=1
+
+# Sum the JUnit files (CTest's, the AOT publishes') and the xunit summaries.
 passed=0 failed=0 skipped=0
-for xml in "$results"/ctest-*.xml; do
+for xml in "$results"/ctest-*.xml "$results"/aot.xml; do
   [ -f "$xml" ] || continue
   suite=$(tr '\n\t' '  ' < "$xml" | grep -o '<testsuite [^>]*>' | head -n 1)
   total=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$suite")
