@@ -68,6 +68,19 @@ public sealed class CompilerVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOlderCompiler_WithTheGeneratorSwitchedOff_IsNoError()
+    {
+        var project = CoreConsumer.Create(_work, "off", GeneratorSource.Fallback, ConsumerCompiler.Sdk, buildNative: false);
+
+        var check = await Dotnet.Run(project, ["msbuild", "-t:InteropCheckCompilerVersion", "-p:CompilerApiVersion=roslyn4.8", "-p:InteropEnabled=false"]);
+        var on = await Dotnet.Run(project, ["msbuild", "-t:InteropCheckCompilerVersion", "-p:CompilerApiVersion=roslyn4.8"]);
+
+        Assert.True(check.ExitCode == 0, check.StandardOutput);
+        Assert.DoesNotContain("INTEROP0010", check.StandardOutput);
+        Assert.Contains("error INTEROP0010", on.StandardOutput); // the same call with the generator on does fail
+    }
+
+    [Fact]
     public async Task TheCompilersOwnVersion_PassesTheCheck()
     {
         var project = CoreConsumer.Create(_work, "check", GeneratorSource.Fallback, ConsumerCompiler.Toolset(ToolsetVersion), buildNative: false);
