@@ -63,7 +63,10 @@ public sealed class ClusterMembership
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
     }
 
-    /// <summary>Configures a client; <paramref name="gatewayPorts"/> are the silos' gateway ports in localhost mode.</summary>
+    /// <summary>
+    /// Configures a client; <paramref name="gatewayPorts"/> are the silos' gateway ports in localhost mode.
+    /// The gateway list is refreshed every 5 seconds (Orleans' default is a minute).
+    /// </summary>
     public void ConfigureClient(IClientBuilder client, params int[] gatewayPorts)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -77,5 +80,8 @@ public sealed class ClusterMembership
         }
 
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+
+        // A silo that joins mid-map becomes a gateway the client sends chunks through within seconds, not a minute.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
     }
 }
