@@ -24,10 +24,12 @@ if (args is not ["crash"])
 }
 
 // The crash demo: task 5 segfaults in native code; one task fails, the pool replaces the worker, the rest complete.
+// MapOrderedAsync is Python's imap: outcomes in input order as they arrive, failures in their place.
 Console.WriteLine("Main: Starting pool (task 5 will segfault in C)...");
 await using (var pool = await ProcessPool.StartAsync(new PoolOptions { WorkerCount = 4 }))
 {
-    await foreach (var outcome in pool.MapUnorderedAsync(DemoTasks.SquareOrSegfault, tasks, chunkSize: 1))
+    pool.WorkerEvent += change => Console.WriteLine($"Main: worker {change.ProcessId} {change.Kind.ToString().ToLowerInvariant()}");
+    await foreach (var outcome in pool.MapOrderedAsync(DemoTasks.SquareOrSegfault, tasks, chunkSize: 1))
     {
         Console.WriteLine(outcome.Error switch
         {
@@ -38,8 +40,20 @@ await using (var pool = await ProcessPool.StartAsync(new PoolOptions { WorkerCou
         });
     }
 
-    // The crashed worker has been replaced: the pool keeps serving.
-    Console.WriteLine($"Main: After the crash, 9 -> {await pool.SubmitAsync(DemoTasks.SquareOrSegfault, 9)}");
+    // The crashed worker is replaced in the background; wait until the pool is back at full strength.
+    await pool.WaitForFullStrengthAsync();
+    Console.WriteLine($"Main: After the crash, 9 -> {await pool.SubmitAsync(DemoTasks.SquareOrSegfault, 9)} " +
+                      $"({pool.WorkerProcessIds.Count} workers, {pool.Counters.Crashed} crash, {pool.Counters.Respawned} respawn)");
+
+    // MapAsync, Python's map, fails as a whole; the exception names the item that failed and its argument.
+    try
+    {
+        await pool.MapAsync(DemoTasks.SquareOrSegfault, tasks, chunkSize: 1);
+    }
+    catch (MapItemFailedException failure)
+    {
+        Console.WriteLine($"Main: MapAsync failed on item {failure.Index} (argument {failure.Argument}): {failure.InnerException!.GetType().Name}");
+    }
 }
 
 return 0;

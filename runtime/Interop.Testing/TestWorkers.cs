@@ -8,8 +8,14 @@ namespace Interop.Testing;
 /// is not yours (VSTest's testhost under xunit v2; under xunit.v3 the test project is the executable, and
 /// its Main is xunit's), so it cannot be re-launched as a worker; instead Interop.Testing's own worker host
 /// is started with the test assembly's runtime configuration and dependency file, which both kinds of test
-/// project have, and serves the <see cref="TaskRegistry"/> you name.
+/// project have, and serves the <see cref="TaskRegistry"/> you name. A pool started in a test without it fails
+/// at once with a message naming this class. The whole recipe is in Interop.Testing's README.
 /// </summary>
+/// <example>
+/// <code>
+/// await using var pool = await ProcessPool.StartAsync(new PoolOptions { Worker = TestWorkers.For(typeof(MyTasks)) });
+/// </code>
+/// </example>
 public static class TestWorkers
 {
     internal const string TasksArgument = "--interop-tasks";
@@ -54,6 +60,9 @@ public static class TestWorkers
             .ToList();
         return candidates is [TaskRegistry registry]
             ? registry
-            : throw new ArgumentException($"{holder} must have exactly one public static TaskRegistry property or field (found {candidates.Count}).", nameof(holder));
+            : throw new ArgumentException(
+                $"TestWorkers.For({holder.Name}): {holder} must have exactly one public static TaskRegistry property or field (found {candidates.Count}). " +
+                $"Declare the tasks the test maps in it, e.g. public static TaskRegistry Registry {{ get; }} = new(MyTasks.Square, MyTasks.Parse);",
+                nameof(holder));
     }
 }
