@@ -16,6 +16,19 @@ packages=(
   libclang-14-dev
   libzstd-dev
   libexpat1-dev
+  libbz2-dev             # popular Debian library headers bound with the system include directories (tests/Interop.RealHeaders.Tests/SystemHeaders)
+  liblzma-dev
+  libpng-dev
+  libyaml-dev
+  libmagic-dev
+  libffi-dev
+  libgmp-dev
+  uuid-dev
+  libreadline-dev
+  libncurses-dev
+  libssl-dev
+  libgcrypt20-dev
+  libxml2-dev
   redis-server           # Redis membership for the cluster tests and examples/Cluster (started by them, never as a service)
 )
 

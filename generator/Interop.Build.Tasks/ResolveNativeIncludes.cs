@@ -39,7 +39,7 @@ public sealed class ResolveNativeIncludes : Microsoft.Build.Utilities.Task
     /// <summary>InteropCCompiler: the compiler to ask (default cc, then clang, then gcc).</summary>
     public string? CCompiler { get; set; }
 
-    /// <summary>The headers again, their SystemIncludeDirectories metadata set to the directories searched ('|' separated).</summary>
+    /// <summary>The headers again, their DiagnosticSeverities metadata set from the .editorconfig files that apply to them, and SystemIncludeDirectories to the directories searched ('|' separated).</summary>
     [Output]
     public ITaskItem[] ResolvedHeaders { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -74,6 +74,7 @@ public sealed class ResolveNativeIncludes : Microsoft.Build.Utilities.Task
 
             var copy = new TaskItem(header);
             copy.SetMetadata("SystemIncludeDirectories", string.Join("|", system));
+            copy.SetMetadata("DiagnosticSeverities", string.Join("|", EditorConfigSeverities.For(path, ReadFile)));
             resolved.Add(copy);
         }
 

@@ -135,11 +135,8 @@ public sealed partial class BindingsGenerator : IIncrementalGenerator
             values = values.Replace(BindingOptions.IncludeDirectories, includeDirectories
                 .Select(d => d.Replace('\\', '/'))
                 .Select(d => PathText.Normalize(d.StartsWith("/", StringComparison.Ordinal) || (d.Length > 1 && d[1] == ':') ? d : projectDirectory + "/" + d)));
-            // The compiler applies .editorconfig severities to C# files only; for the header, the generator does.
-            var severities = DiagnosticKind.All
-                .Select(k => options.TryGetValue($"dotnet_diagnostic.{k.Id}.severity", out var severity) ? $"{k.Id}={severity}" : null)
-                .Where(s => s is not null)
-                .Select(s => s!);
+            // The compiler applies .editorconfig severities to C# files only; the include task reads the header's for us.
+            var severities = options.TryGetValue("build_metadata.AdditionalFiles." + BindingOptions.DiagnosticSeveritiesMetadata, out var chosen) ? BindingOptions.SplitList(chosen) : Enumerable.Empty<string>();
             request = BindingRequest.FromOptions(path, values) with { DiagnosticSeverities = severities.ToEquatableArray() };
         }
 

@@ -112,6 +112,15 @@ public static class BindingOptions
         "The C compiler asked for the system include directories.",
         PropertyReader: OptionReader.IncludeTask);
 
+    /// <summary>
+    /// Metadata the build sets for the generator that is no option: the item's kind (NativeHeader or NativeInclude)
+    /// and the severities of the .editorconfig files that apply to the header (<c>INTEROP1005=none|...</c>).
+    /// </summary>
+    public const string KindMetadata = "InteropKind";
+
+    /// <summary>See <see cref="KindMetadata"/>.</summary>
+    public const string DiagnosticSeveritiesMetadata = "InteropDiagnosticSeverities";
+
     /// <summary>The table, in the order the docs list it.</summary>
     public static IReadOnlyList<BindingOption> All { get; } = new[]
     {
