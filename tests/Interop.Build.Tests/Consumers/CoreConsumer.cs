@@ -24,7 +24,6 @@ internal static class CoreConsumer
         var root = Dotnet.Root;
         var directory = Directory.CreateDirectory(Path.Combine(work.FullName, name)).FullName;
         var cmake = buildNative ? $"<CMakeProject Include=\"{root}/\" Targets=\"interop_core\" />" : "";
-        var cmakeTargets = buildNative ? $"<Import Project=\"{root}/native/build/Interop.CMake.targets\" />" : "";
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               {generator.Head}
@@ -45,7 +44,6 @@ internal static class CoreConsumer
                 {compiler.Items}
               </ItemGroup>
               {generator.Tail}
-              {cmakeTargets}
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);

@@ -21,9 +21,9 @@ internal sealed record GeneratorSource(string Name, string Head, string Items, s
         var build = $"{Dotnet.Root}/generator/Interop.Generator/build";
         return new(
             project,
-            $"<Import Project=\"{build}/Interop.Generator.props\" />",
+            $"<Import Project=\"{build}/Interop.props\" />",
             $"<ProjectReference Include=\"{Dotnet.Root}/generator/{project}/{project}.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />",
-            $"<Import Project=\"{build}/Interop.Generator.targets\" />");
+            $"<Import Project=\"{build}/Interop.targets\" />");
     }
 
     public override string ToString() => Name;
