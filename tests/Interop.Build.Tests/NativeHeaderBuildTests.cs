@@ -86,7 +86,7 @@ public sealed class NativeHeaderBuildTests : IDisposable
         var directory = Directory.CreateDirectory(Path.Combine(_work.FullName, "app")).FullName;
         File.WriteAllText(Path.Combine(directory, "app.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{Root}/generator/Interop.Generator/build/Interop.Generator.props" />
+              <Import Project="{Root}/generator/Interop.Generator/build/Interop.props" />
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
@@ -98,7 +98,7 @@ public sealed class NativeHeaderBuildTests : IDisposable
                 {items}
                 <ProjectReference Include="{Root}/generator/Interop.Generator/Interop.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
               </ItemGroup>
-              <Import Project="{Root}/generator/Interop.Generator/build/Interop.Generator.targets" />
+              <Import Project="{Root}/generator/Interop.Generator/build/Interop.targets" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
