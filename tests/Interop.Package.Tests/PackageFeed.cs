@@ -44,16 +44,17 @@ internal sealed partial class PackageFeed
     private static async Task<PackageFeed> CreateAsync()
     {
         var version = $"{DeclaredVersion}-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var root = System.IO.Directory.CreateTempSubdirectory(RunFolderPrefix).FullName;
+        // The folder names the test host's process id: a test host is often ended without running ProcessExit, so
+        // each run also removes the folders of runs whose process is gone.
+        var root = System.IO.Directory.CreateTempSubdirectory($"{RunFolderPrefix}{Environment.ProcessId}-").FullName;
         if (Environment.GetEnvironmentVariable("INTEROP_KEEP_PACKAGE_TESTS") is not "1")
         {
-            // A test host is often ended without running ProcessExit: a later run also removes old runs' folders.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
-            foreach (var stale in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), RunFolderPrefix + "*"))
+            foreach (var folder in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), RunFolderPrefix + "*"))
             {
-                if (stale != root && System.IO.Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-3))
+                if (folder != root && !IsRunning(Path.GetFileName(folder)[RunFolderPrefix.Length..].Split('-')[0]))
                 {
-                    TryDelete(stale);
+                    TryDelete(folder);
                 }
             }
         }
@@ -70,6 +71,24 @@ internal sealed partial class PackageFeed
         }
 
         return new PackageFeed(root, version, clock.Elapsed);
+    }
+
+    private static bool IsRunning(string processId)
+    {
+        if (!int.TryParse(processId, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string directory)
