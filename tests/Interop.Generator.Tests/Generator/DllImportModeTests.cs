@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Runtime.Loader;
+using Interop.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using static Interop.Generator.Tests.Generator.GeneratorHarness;
 
@@ -150,13 +150,13 @@ public sealed class DllImportModeTests : IClassFixture<DllImportModeTests.Shapes
     [Fact]
     public void DllImportMode_HasTheSamePublicApi_AsLibraryImportMode()
     {
-        var fallback = PublicSurface(Compile(ImportModeUnderTest.DllImport));
-        var primary = PublicSurface(Compile(ImportModeUnderTest.LibraryImport));
+        var fallback = PublicApi.Of(Compile(ImportModeUnderTest.DllImport), "Test.Native");
+        var primary = PublicApi.Of(Compile(ImportModeUnderTest.LibraryImport), "Test.Native");
 
         Assert.Contains("static nuint Test.Native.TestLib.text_length(string? text)", primary);
         Assert.Contains("static Test.Native.counterHandle Test.Native.counterHandle.counter_new(int start)", primary);
         Assert.Contains("static int Test.Native.TestLib.counter_open(int start, out Test.Native.counterHandle @out)", primary);
-        Assert.True(primary.SequenceEqual(fallback), "only in LibraryImport mode:\n" + string.Join("\n", primary.Except(fallback)) + "\nonly in DllImport mode:\n" + string.Join("\n", fallback.Except(primary)));
+        Assert.Equal("", PublicApi.Difference(primary, fallback));
     }
 
     [Theory]
@@ -250,25 +250,6 @@ public sealed class DllImportModeTests : IClassFixture<DllImportModeTests.Shapes
     private static IEnumerable<IMethodSymbol> Methods(Compilation compilation) =>
         compilation.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Test").GetNamespaceMembers().Single(n => n.Name == "Native")
             .GetTypeMembers().SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>();
-
-    /// <summary>Every public member of the generated types, as a C# signature with modifiers and ref kinds.</summary>
-    private static ImmutableArray<string> PublicSurface(Compilation compilation)
-    {
-        var format = new SymbolDisplayFormat(
-            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
-            memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeModifiers | SymbolDisplayMemberOptions.IncludeContainingType,
-            parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeDefaultValue,
-            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
-        var native = compilation.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Test").GetNamespaceMembers().Single(n => n.Name == "Native");
-        return native.GetTypeMembers()
-            .SelectMany(t => t.GetMembers().Append(t))
-            .Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsImplicitlyDeclared)
-            // extern and partial are how a body is supplied, not part of the API.
-            .Select(m => m.ToDisplayString(format).Replace("extern ", "").Replace("partial ", ""))
-            .Order(StringComparer.Ordinal)
-            .ToImmutableArray();
-    }
 
     /// <summary>The header's functions built into a shared library by clang, once for the class.</summary>
     public sealed class ShapesLibrary : IDisposable

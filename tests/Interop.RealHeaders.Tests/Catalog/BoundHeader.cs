@@ -19,6 +19,7 @@ public sealed class BoundHeader
 
     private readonly Lazy<HeaderResult> _result;
     private readonly Lazy<BindingsCompilation> _compilation;
+    private readonly Lazy<BindingsCompilation> _fallbackCompilation;
     private readonly Lazy<Task<ProbeReport>> _probe;
     private readonly Lazy<Task<IReadOnlyList<ClangFunction>>> _clangFunctions;
     private readonly Lazy<Task<IReadOnlyDictionary<MacroConstantKind, IReadOnlyList<string>>>> _clangMacroConstants;
@@ -30,6 +31,7 @@ public sealed class BoundHeader
             BindingRequest.Create(header.HeaderPath, header.LibraryName, header.Namespace, header.ClassName, header.IncludeDirectories),
             path => File.Exists(path) ? File.ReadAllText(path) : null));
         _compilation = new(() => BindingsCompilation.Create(Model, "RealHeaders." + header.ClassName));
+        _fallbackCompilation = new(() => BindingsCompilation.Create(Model, "RealHeaders." + header.ClassName, Generator.Emit.ImportMode.DllImport));
         _probe = new(() => ClangProbe.RunAsync(header, ProbeProgramBuilder.Build(Model, Compilation.Compilation)));
         _clangFunctions = new(() => ClangAstFunctions.ReadAsync(header));
         _clangMacroConstants = new(() => Clang.ClangMacroConstants.ReadAsync(header));
@@ -46,6 +48,9 @@ public sealed class BoundHeader
     public IEnumerable<DiagnosticInfo> Errors => Result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
     public BindingsCompilation Compilation => _compilation.Value;
+
+    /// <summary>The same bindings in the form the Roslyn 4.14 build emits (DllImport forwarders, marshalling by hand).</summary>
+    public BindingsCompilation FallbackCompilation => _fallbackCompilation.Value;
 
     public Task<ProbeReport> Probe => _probe.Value;
 

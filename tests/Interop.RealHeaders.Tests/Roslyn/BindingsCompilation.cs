@@ -36,15 +36,23 @@ public sealed class BindingsCompilation
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
-    public static BindingsCompilation Create(BindingModel model, string assemblyName)
+    /// <param name="model">The header's binding model.</param>
+    /// <param name="assemblyName">The in-memory assembly's name.</param>
+    /// <param name="mode">LibraryImport: expanded by the SDK's generator. DllImport: the fallback build's form, compiled with no generator.</param>
+    public static BindingsCompilation Create(BindingModel model, string assemblyName, ImportMode mode = ImportMode.LibraryImport)
     {
-        var trees = BindingsEmitter.Emit(model)
+        var trees = BindingsEmitter.Emit(model, mode)
             .Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.HintName));
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
             FrameworkReferences.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        if (mode == ImportMode.DllImport)
+        {
+            return new BindingsCompilation(compilation, compilation.GetDiagnostics());
+        }
+
         CSharpGeneratorDriver.Create([LibraryImportGenerator.Value], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var generatorDiagnostics);
         var all = generatorDiagnostics.AddRange(updated.GetDiagnostics());
