@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
+using Interop.Generator.Emit;
 using Interop.RealHeaders.Tests.Catalog;
 using Microsoft.CodeAnalysis;
 
@@ -18,24 +19,27 @@ public static class UsageAssembly
     private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new();
 
     /// <summary>The driver of header <paramref name="id"/> implementing <typeparamref name="TUsage"/>.</summary>
-    public static TUsage Driver<TUsage>(string id)
+    /// <param name="id">The header's catalog id.</param>
+    /// <param name="mode">The bindings' form: the primary build's LibraryImport one, or the Roslyn 4.14 build's DllImport one.</param>
+    public static TUsage Driver<TUsage>(string id, ImportMode mode = ImportMode.LibraryImport)
         where TUsage : class
     {
-        var type = Of(id).GetTypes().Single(t => t.IsClass && typeof(TUsage).IsAssignableFrom(t));
+        var type = Of(id, mode).GetTypes().Single(t => t.IsClass && typeof(TUsage).IsAssignableFrom(t));
         return (TUsage)Activator.CreateInstance(type)!;
     }
 
     /// <summary>The loaded assembly of header <paramref name="id"/>: its bindings and its driver.</summary>
-    public static Assembly Of(string id)
+    public static Assembly Of(string id, ImportMode mode = ImportMode.LibraryImport)
     {
         var bound = BoundHeader.Get(id);
-        return Loaded.GetOrAdd(id, _ => new Lazy<Assembly>(() => Load(bound))).Value;
+        return Loaded.GetOrAdd(id + "/" + mode, _ => new Lazy<Assembly>(() => Load(bound, mode))).Value;
     }
 
-    private static Assembly Load(BoundHeader bound)
+    private static Assembly Load(BoundHeader bound, ImportMode mode)
     {
         var driver = Path.Combine(AppContext.BaseDirectory, "Usage", "Drivers", bound.Header.ClassName + "Driver.cs");
-        var image = bound.Compilation.EmitWith([driver], [MetadataReference.CreateFromFile(typeof(UsageAssembly).Assembly.Location)]);
+        var compilation = mode == ImportMode.DllImport ? bound.FallbackCompilation : bound.Compilation;
+        var image = compilation.EmitWith([driver], [MetadataReference.CreateFromFile(typeof(UsageAssembly).Assembly.Location)]);
         return new BindingsLoadContext(bound.Header).LoadFromStream(new MemoryStream(image));
     }
 
