@@ -87,6 +87,12 @@ internal sealed partial class Parser
             {
                 var typedef = DeclareTypedef(name, type, specifiers);
                 typedef.RequestedAlignment = AttributeInfo.Alignment(specifiers.Attributes.Concat(_declaratorAttributes), _layout);
+                if (typedef.RequestedAlignment is not null && type is RecordType { Decl: { Tag: not null } aligned } && aligned.TypedefName == name.Text)
+                {
+                    // typedef struct s __attribute__((aligned(16))) s_t: s_t is an over-aligned alias, not the struct's
+                    // own name; the struct is bound by its tag and the alias's alignment applies where it is used.
+                    aligned.TypedefName = null;
+                }
             }
             else if (type is FunctionType function)
             {

@@ -337,7 +337,9 @@ internal sealed partial class BindingBuilder
         {
             if (_usedNames.Add(constant.Name))
             {
-                constants.Add(Constant(constant.Name, constant.Value.ConvertTo(kind), constant.Doc));
+                // Each enumerator keeps its own C type (int when it fits), not the enum's wider one.
+                var own = constant.Value.Kind == IntegerKind.Int ? IntegerKind.Int : kind;
+                constants.Add(Constant(constant.Name, constant.Value.ConvertTo(own), constant.Doc));
             }
         }
     }
