@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Interop.RealHeaders.Tests.Corpus;
 
-// corpus-runner [--root /usr/include] [--sample 300] [--jobs 2] [--timeout 60] [--out DIR] [--limit N]
+// corpus-runner [--root /usr/include] [--sample 300] [--jobs 2] [--timeout 60] [--out DIR] [--limit N] [--from-bindings bindings.tsv]
 // Every header under root that clang-14 accepts on its own is bound; the outcome of each is a line of
 // DIR/bindings.tsv, the clang check of each sampled header a line of DIR/sample.tsv, the table DIR/summary.md.
 var options = Options.Parse(args);
@@ -16,6 +16,17 @@ if (options.Limit is { } limit)
 {
     headers = SystemCorpus.EveryNth(headers, limit);
 }
+
+var bindings = new List<CorpusBinding>();
+if (options.FromBindings is { } previous)
+{
+    // Only the sample: the outcomes of an earlier run's binding stage, read back from its bindings.tsv.
+    bindings.AddRange(File.ReadLines(previous).Select(l => l.Split('\t')).Select(f =>
+        new CorpusBinding(f[0], Enum.Parse<CorpusOutcome>(f[1]), f.Length > 3 && f[3].Length > 0 ? f[3] : null, null, TimeSpan.FromMilliseconds(double.Parse(f[2], CultureInfo.InvariantCulture)))));
+    bindings.Sort((a, b) => string.CompareOrdinal(a.Header, b.Header));
+}
+else
+{
 
 Console.Error.WriteLine($"{headers.Count} headers under {options.Root}; asking clang-14 which it accepts standalone ({options.Jobs} at a time)");
 var accepted = new ConcurrentBag<string>();
@@ -30,7 +41,6 @@ var acceptedList = accepted.Order(StringComparer.Ordinal).ToList();
 await File.WriteAllLinesAsync(Path.Combine(options.Output, "accepted.txt"), acceptedList);
 Console.Error.WriteLine($"{acceptedList.Count} accepted; binding them");
 
-var bindings = new List<CorpusBinding>();
 using (var tsv = new StreamWriter(Path.Combine(options.Output, "bindings.tsv")))
 {
     Parallel.ForEach(acceptedList, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, header =>
@@ -47,15 +57,16 @@ using (var tsv = new StreamWriter(Path.Combine(options.Output, "bindings.tsv")))
 }
 
 bindings.Sort((a, b) => string.CompareOrdinal(a.Header, b.Header));
+}
 
 // The sample: every n-th of the headers that bound without errors, re-bound one at a time so models do not pile up.
 var bound = bindings.Where(b => b.Outcome is CorpusOutcome.Clean or CorpusOutcome.Warnings).Select(b => b.Header).ToList();
 var sample = SystemCorpus.EveryNth(bound, options.Sample);
 Console.Error.WriteLine($"checking {sample.Count} sampled headers against clang-14");
 var checks = new List<CorpusLayoutResult>();
-await using (var tsv = new StreamWriter(Path.Combine(options.Output, "sample.tsv")))
+using (var tsv = new StreamWriter(Path.Combine(options.Output, "sample.tsv")))
 {
-    foreach (var header in sample)
+    await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (header, _) =>
     {
         var binding = CorpusBinder.Bind(header, includeDirectories, TimeSpan.FromSeconds(options.TimeoutSeconds));
         CorpusLayoutResult check;
@@ -68,12 +79,17 @@ await using (var tsv = new StreamWriter(Path.Combine(options.Output, "sample.tsv
             check = new CorpusLayoutResult(header, 0, 0, [new(header, "(probe)", e.Message.ReplaceLineEndings(" "))], []);
         }
 
-        checks.Add(check);
         var differences = string.Join(" | ", check.Mismatches.Take(20).Select(m => m.ToString()).Concat(check.CompileErrors.Take(5)));
-        await tsv.WriteLineAsync($"{header}\t{(check.IsExact ? "exact" : "differs")}\t{check.Records}\t{check.Checked}\t{check.Mismatches.Count}\t{check.CompileErrors.Count}\t{differences.ReplaceLineEndings(" ")}");
-        await tsv.FlushAsync();
-    }
+        lock (checks)
+        {
+            checks.Add(check);
+            tsv.WriteLine($"{header}\t{(check.IsExact ? "exact" : "differs")}\t{check.Records}\t{check.Checked}\t{check.Mismatches.Count}\t{check.CompileErrors.Count}\t{differences.ReplaceLineEndings(" ")}");
+            tsv.Flush();
+        }
+    });
 }
+
+checks.Sort((a, b) => string.CompareOrdinal(a.Header, b.Header));
 
 var summary = Summary(headers.Count, bindings, checks, DateTime.UtcNow - started, options);
 await File.WriteAllTextAsync(Path.Combine(options.Output, "summary.md"), summary);
@@ -117,7 +133,7 @@ static string Summary(int headerCount, List<CorpusBinding> bindings, List<Corpus
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSeconds, string Output, int? Limit)
+internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSeconds, string Output, int? Limit, string? FromBindings)
 {
     public static Options Parse(string[] args)
     {
@@ -134,6 +150,7 @@ internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSec
             int.Parse(Value("--jobs", "2"), CultureInfo.InvariantCulture),
             int.Parse(Value("--timeout", "60"), CultureInfo.InvariantCulture),
             Value("--out", "corpus-results"),
-            limit.Length > 0 ? int.Parse(limit, CultureInfo.InvariantCulture) : null);
+            limit.Length > 0 ? int.Parse(limit, CultureInfo.InvariantCulture) : null,
+            Value("--from-bindings", "") is { Length: > 0 } from ? from : null);
     }
 }

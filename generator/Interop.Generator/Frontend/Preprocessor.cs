@@ -523,7 +523,7 @@ internal sealed class Preprocessor
                 continue;
             }
 
-            if ((token.Text.StartsWith("__has_", StringComparison.Ordinal) || token.Text == "__is_identifier") && i + 1 < tokens.Count && tokens[i + 1].Is("("))
+            if ((token.Text.StartsWith("__has_", StringComparison.Ordinal) || token.Text is "__is_identifier" or "__building_module") && i + 1 < tokens.Count && tokens[i + 1].Is("("))
             {
                 var close = i + 2;
                 var depth = 1;
@@ -568,6 +568,9 @@ internal sealed class Preprocessor
 
                 return _resolver.Resolve(headerName, angled, CurrentFile(), CurrentDirectoryIndex(), op.Text == "__has_include_next") is not null;
             }
+
+            case "__building_module":
+                return false; // clang modules are never being built here (xmmintrin.h asks)
 
             case "__is_identifier":
                 return operand.Count == 1 && operand[0].IsIdentifier && CompilerFeatures.IsIdentifier(operand[0].Text);

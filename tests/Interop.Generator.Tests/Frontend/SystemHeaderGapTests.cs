@@ -104,6 +104,23 @@ public sealed class SystemHeaderGapTests
     }
 
     [Fact]
+    public void CompilerProvidedHeaderIdioms_BuildingModuleAndAtomicOrders_AreKnown()
+    {
+        // xmmintrin.h: #if defined(__SSE2__) && !__building_module(_Builtin_intrinsics); stdatomic.h: memory_order = __ATOMIC_*.
+        var result = TestHeaders.Compile("""
+            #if defined(__SSE2__) && !__building_module(_Builtin_intrinsics)
+            int not_building_a_module(void);
+            #endif
+            typedef enum memory_order { memory_order_relaxed = __ATOMIC_RELAXED, memory_order_seq_cst = __ATOMIC_SEQ_CST } memory_order;
+            void fence(memory_order);
+            """);
+
+        Assert.Empty(result.Errors());
+        Assert.Equal(["fence", "not_building_a_module"], result.Model!.Functions.Select(f => f.Name).Order());
+        Assert.Equal(["0", "5"], Assert.Single(result.Model.Enums).Members.Select(m => m.Value));
+    }
+
+    [Fact]
     public void IncludeNext_ContinuesAfterTheDirectoryTheFileWasFoundIn_NotAPrefixOfIt()
     {
         // /inc is a path prefix of /inc/arch, but foo.h was found through /inc/arch: include_next must go on to /last.
