@@ -134,6 +134,16 @@ public sealed class SystemHeaderGapTests
     }
 
     [Fact]
+    public void IncludeNext_InTheMainHeader_SearchesEveryDirectory_AsClangDoes()
+    {
+        // clang's ppc_wrappers/mm_malloc.h bound on its own: #include_next <mm_malloc.h> finds the resource directory's.
+        var request = BindingRequest.Create("/res/ppc_wrappers/mm_malloc.h", "test", "Test.Native", "TestLib", ["/res", "/usr/include"]);
+        var result = TestHeaders.Compile(request, "#include_next <mm_malloc.h>\n", ("/res/mm_malloc.h", "#define FOUND 1\n"));
+
+        Assert.Empty(result.Errors());
+    }
+
+    [Fact]
     public void Ptr32_IsAFourBytePointer_WithANote()
     {
         var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: "x86_64-windows-msvc");
