@@ -11,6 +11,9 @@ internal sealed class DiagnosticBag
     private readonly List<DiagnosticInfo> _items = new();
     private readonly Dictionary<string, DiagnosticSeverity> _severities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _off = new(StringComparer.Ordinal);
+    private int _hidden;
+    private DiagnosticSeverity _worstHidden;
+    private SourceLocation _firstHidden;
 
     public DiagnosticBag()
     {
@@ -41,7 +44,10 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors { get; private set; }
 
-    public IReadOnlyList<DiagnosticInfo> Items => _items;
+    /// <summary>The first <see cref="MaxDiagnostics"/>, then one note for the rest, as severe as the worst of them.</summary>
+    public IReadOnlyList<DiagnosticInfo> Items => _hidden == 0
+        ? _items
+        : _items.Append(new DiagnosticInfo(DiagnosticKind.DiagnosticsNotShown.Id, _worstHidden, $"{_hidden} more diagnostics are not shown (only the first {MaxDiagnostics} are)", _firstHidden)).ToList();
 
     public void Report(DiagnosticKind kind, SourceLocation location, string message)
     {
@@ -59,10 +65,14 @@ internal sealed class DiagnosticBag
         if (_items.Count < MaxDiagnostics)
         {
             _items.Add(kind.At(location, message) with { Severity = severity });
+            return;
         }
-        else if (_items.Count == MaxDiagnostics)
+
+        if (_hidden++ == 0)
         {
-            _items.Add(DiagnosticKind.LimitExceeded.At(location, $"more than {MaxDiagnostics} diagnostics; the rest are not shown"));
+            _firstHidden = location;
         }
+
+        _worstHidden = (DiagnosticSeverity)Math.Max((int)_worstHidden, (int)severity);
     }
 }

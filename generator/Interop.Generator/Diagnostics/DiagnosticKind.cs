@@ -36,6 +36,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind Unsupported = new("INTEROP1011", DiagnosticSeverity.Warning, "Declaration not bound");
     public static readonly DiagnosticKind UnknownType = new("INTEROP1012", DiagnosticSeverity.Error, "Unknown type name");
     public static readonly DiagnosticKind AcceptedExtension = new("INTEROP1013", DiagnosticSeverity.Warning, "Non-standard C accepted as GCC and clang accept it");
+    public static readonly DiagnosticKind NameChanged = new("INTEROP1014", DiagnosticSeverity.Warning, "C name changed to keep C# names apart");
     public static readonly DiagnosticKind InlineSkipped = new("INTEROP1020", DiagnosticSeverity.Info, "Inline function has no symbol");
     public static readonly DiagnosticKind VariadicSkipped = new("INTEROP1021", DiagnosticSeverity.Warning, "Variadic function not bound");
     public static readonly DiagnosticKind LayoutError = new("INTEROP1030", DiagnosticSeverity.Error, "Type has no layout");
@@ -43,6 +44,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind AlignmentNotCarried = new("INTEROP1032", DiagnosticSeverity.Warning, "Alignment above what .NET can express");
     public static readonly DiagnosticKind LayoutNote = new("INTEROP1033", DiagnosticSeverity.Info, "C layout detail carried differently in C#");
     public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
+    public static readonly DiagnosticKind DiagnosticsNotShown = new("INTEROP1041", DiagnosticSeverity.Info, "More diagnostics than are shown");
     public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
     public static readonly DiagnosticKind SharedTypeConflict = new("INTEROP1060", DiagnosticSeverity.Error, "Type bound differently by two headers");
     public static readonly DiagnosticKind PreCompilationUnavailable = new("INTEROP1090", DiagnosticSeverity.Warning, "Pre-compilation phase unavailable");
@@ -51,8 +53,8 @@ public sealed class DiagnosticKind
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
     {
         HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
-        UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
+        UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
         AlignmentNotCarried, LayoutNote,
-        LimitExceeded, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
+        LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
     };
 }

@@ -27,6 +27,21 @@ internal static class CompilerFeatures
         "attribute_unavailable_with_message", "nullability",
     };
 
+    /// <summary>What clang's <c>__is_identifier(x)</c> answers: 1 unless x is a keyword (C's, or one of clang's own).</summary>
+    public static bool IsIdentifier(string name) => !Keywords.Contains(name);
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float", "for",
+        "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
+        "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof", "_Atomic", "_Bool",
+        "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local", "__int128", "__attribute__",
+        "__asm__", "__asm", "__const", "__const__", "__inline", "__inline__", "__restrict", "__restrict__", "__signed",
+        "__signed__", "__volatile", "__volatile__", "__typeof", "__typeof__", "typeof", "__extension__", "__alignof__",
+        "__builtin_va_list", "__builtin_offsetof", "__label__", "__real__", "__imag__", "__thread", "_Float16", "__fp16",
+        "__float128", "__complex__", "_Nonnull", "_Nullable", "_Null_unspecified",
+    };
+
     public static bool Has(string operatorName, string name)
     {
         var bare = name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)

@@ -87,6 +87,12 @@ internal sealed partial class Parser
             {
                 var typedef = DeclareTypedef(name, type, specifiers);
                 typedef.RequestedAlignment = AttributeInfo.Alignment(specifiers.Attributes.Concat(_declaratorAttributes), _layout);
+                if (typedef.RequestedAlignment is not null && type is RecordType { Decl: { Tag: not null } aligned } && aligned.TypedefName == name.Text)
+                {
+                    // typedef struct s __attribute__((aligned(16))) s_t: s_t is an over-aligned alias, not the struct's
+                    // own name; the struct is bound by its tag and the alias's alignment applies where it is used.
+                    aligned.TypedefName = null;
+                }
             }
             else if (type is FunctionType function)
             {
@@ -353,6 +359,13 @@ internal sealed partial class Parser
                     {
                         ReadAttribute();
                     }
+                    else if (Current.Text == "__ptr32")
+                    {
+                        // MSVC's 32-bit pointer in 64-bit code: 4 bytes in every struct that holds one.
+                        var qualifier = Advance();
+                        _diagnostics.Report(DiagnosticKind.LayoutNote, qualifier.Location, "a '__ptr32' pointer is 4 bytes, as MSVC lays it out; it is bound as a uint holding the 32-bit address");
+                        type = new PointerType(((PointerType)type).Pointee, is32Bit: true).WithConst(type.IsConst);
+                    }
                     else
                     {
                         type = type.WithConst(type.IsConst || Advance().Text is "const" or "__const" or "__const__");
@@ -396,6 +409,8 @@ internal sealed partial class Parser
 
         _declaratorAttributes.AddRange(ReadAttributesAndAsmLabels());
         type = TypeSuffix(type);
+        // GNU C also allows attributes after the suffix: int a[] __attribute__((unused)).
+        _declaratorAttributes.AddRange(ReadAttributesAndAsmLabels());
         return (name, type);
     }
 
@@ -415,6 +430,11 @@ internal sealed partial class Parser
                 if (At("*"))
                 {
                     Advance();
+                }
+                else if (_parameterDepth > 0)
+                {
+                    // A parameter array is a pointer whatever its size; C99 sizes it by earlier parameters (int m[n]).
+                    SkipArraySize();
                 }
                 else
                 {
@@ -478,7 +498,24 @@ internal sealed partial class Parser
             }
 
             var specifiers = DeclarationSpecifiers(requireType: true);
-            var (name, type) = Declarator(specifiers.Type);
+            Token? name;
+            CType type;
+            _parameterDepth++;
+            try
+            {
+                (name, type) = Declarator(specifiers.Type);
+            }
+            finally
+            {
+                _parameterDepth--;
+            }
+
+            if (parameters.Count == 0 && name is null && type.Canonical is PrimitiveType { Kind: PrimitiveKind.Void } && Accept(")"))
+            {
+                // f(VOID) with typedef void VOID: still no parameters.
+                return new FunctionType(returnType, parameters, isVariadic: false, hasPrototype: true);
+            }
+
             type = type switch
             {
                 ArrayType array => new PointerType(array.Element).WithConst(array.IsConst),
@@ -496,6 +533,17 @@ internal sealed partial class Parser
         }
 
         return new FunctionType(returnType, parameters, variadic, hasPrototype: true);
+    }
+
+    /// <summary>Skips an array size expression up to (not including) its closing <c>]</c>.</summary>
+    private void SkipArraySize()
+    {
+        var depth = 0;
+        while (Current.Kind != TokenKind.EndOfFile && !(depth == 0 && At("]")))
+        {
+            var token = Advance();
+            depth += token.Is("[") || token.Is("(") ? 1 : token.Is("]") || token.Is(")") ? -1 : 0;
+        }
     }
 
     private IntegerValue ConstantExpression()

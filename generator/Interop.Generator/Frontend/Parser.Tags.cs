@@ -234,7 +234,9 @@ internal sealed partial class Parser
                 value = ConstantExpression();
             }
 
-            var constant = new EnumConstantDecl(name.Text, value, name.Location, name.DocComment);
+            // C gives an enumerator type int when its value fits (1u << 30 included); only wider ones keep a wider type.
+            var fitsInt = value.IsUnsigned ? value.Bits <= int.MaxValue : value.AsSigned is >= int.MinValue and <= int.MaxValue;
+            var constant = new EnumConstantDecl(name.Text, fitsInt ? value.ConvertTo(IntegerKind.Int) : value, name.Location, name.DocComment);
             decl.Constants.Add(constant);
             _unit.EnumConstants[name.Text] = constant;
             next = IntegerValue.Of(value.Bits + 1, value.Kind == IntegerKind.Int && value.AsSigned == int.MaxValue ? IntegerKind.Long : value.Kind);

@@ -39,6 +39,9 @@ internal sealed partial class Parser : ITypeNameOracle
     private int _nesting;
     private int? _pack;
 
+    // Inside a parameter list, where an array declarator is a pointer and its size need not be constant.
+    private int _parameterDepth;
+
     // Attributes written after a declarator's name; its caller decides what they apply to.
     private readonly List<AttributeInfo> _declaratorAttributes = new();
 

@@ -523,7 +523,7 @@ internal sealed class Preprocessor
                 continue;
             }
 
-            if (token.Text.StartsWith("__has_", StringComparison.Ordinal) && i + 1 < tokens.Count && tokens[i + 1].Is("("))
+            if ((token.Text.StartsWith("__has_", StringComparison.Ordinal) || token.Text is "__is_identifier" or "__building_module") && i + 1 < tokens.Count && tokens[i + 1].Is("("))
             {
                 var close = i + 2;
                 var depth = 1;
@@ -568,6 +568,12 @@ internal sealed class Preprocessor
 
                 return _resolver.Resolve(headerName, angled, CurrentFile(), CurrentDirectoryIndex(), op.Text == "__has_include_next") is not null;
             }
+
+            case "__building_module":
+                return false; // clang modules are never being built here (xmmintrin.h asks)
+
+            case "__is_identifier":
+                return operand.Count == 1 && operand[0].IsIdentifier && CompilerFeatures.IsIdentifier(operand[0].Text);
 
             default:
                 _ = directive;
@@ -881,15 +887,41 @@ internal sealed class Preprocessor
         }
 
         Next();
-        var literal = Next();
-        var close = Next();
-        if (literal is null || literal.Kind != TokenKind.StringLiteral || close is null || !close.Is(")"))
+        // The operand may come from macros (GLib's _Pragma(G_STRINGIFY(x))): read it to the matching ')', then expand it.
+        var operand = new List<Token>();
+        var depth = 0;
+        while (true)
+        {
+            var token = Next();
+            if (token is null || token.Kind == TokenKind.EndOfFile || (token.AtLineStart && token.Is("#")))
+            {
+                _diagnostics.Report(DiagnosticKind.DirectiveError, keyword.Location, "_Pragma expects a parenthesized string literal");
+                if (token is not null)
+                {
+                    _frames[_frames.Count - 1].Index--;
+                }
+
+                return true;
+            }
+
+            if (token.Is(")") && depth-- == 0)
+            {
+                break;
+            }
+
+            depth += token.Is("(") ? 1 : 0;
+            operand.Add(token);
+        }
+
+        var expanded = operand.Count == 1 && operand[0].Kind == TokenKind.StringLiteral ? operand : ExpandIsolated(operand);
+        if (expanded.Count == 0 || expanded.Any(t => t.Kind != TokenKind.StringLiteral))
         {
             _diagnostics.Report(DiagnosticKind.DirectiveError, keyword.Location, "_Pragma expects a parenthesized string literal");
             return true;
         }
 
-        var text = literal.Text.Substring(literal.Text.IndexOf('"') + 1).TrimEnd('"').Replace("\\\"", "\"").Replace("\\\\", "\\");
+        // Adjacent literals concatenate, as in phase 6.
+        var text = string.Concat(expanded.Select(l => l.Text.Substring(l.Text.IndexOf('"') + 1).TrimEnd('"'))).Replace("\\\"", "\"").Replace("\\\\", "\\");
         var tokens = Lexer.Tokenize(text, keyword.Location.File, new DiagnosticBag());
         tokens.RemoveAt(tokens.Count - 1);
         Pragma(tokens.Select(t => t.ForExpansion(keyword.Location, HideSet.Empty, t.HasLeadingSpace)).ToList(), keyword);

@@ -30,6 +30,9 @@ internal sealed partial class BindingBuilder
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<RecordDecl, string> _syntheticNames = new();
     private RecordDecl? _complexFloat;
+    private readonly Dictionary<RecordDecl, string> _recordNames = new();
+    private readonly Dictionary<string, RecordDecl> _recordsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordDecl> _typedefRecordNames = new(StringComparer.Ordinal);
 
     public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<LayoutEngine> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
@@ -44,6 +47,14 @@ internal sealed partial class BindingBuilder
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
+        foreach (var typedef in unit.Declarations.OfType<TypedefDecl>())
+        {
+            if (typedef.Type is RecordType { Decl: var named } && named.TypedefName == typedef.Name)
+            {
+                _typedefRecordNames[typedef.Name] = named;
+            }
+        }
+
         DiscoverHandles(unit);
         CollectDeclarations(unit);
 
@@ -113,6 +124,14 @@ internal sealed partial class BindingBuilder
             {
                 structs.Add(model);
             }
+        }
+
+        // A type named like the bindings class would make C# merge them into one partial type (CS0261).
+        foreach (var clash in structs.Where(s => s.Name.TrimStart('@') == _request.ClassName))
+        {
+            var record = _records.First(r => RecordNameOrNull(r) == clash.Name.TrimStart('@'));
+            _diagnostics.Report(DiagnosticKind.InvalidOption, record.Location,
+                $"the bindings class '{_request.ClassName}' has the name of the C type '{clash.Name.TrimStart('@')}'; choose another class name (the Class metadata or --class)");
         }
 
         return new BindingModel(
@@ -318,7 +337,9 @@ internal sealed partial class BindingBuilder
         {
             if (_usedNames.Add(constant.Name))
             {
-                constants.Add(Constant(constant.Name, constant.Value.ConvertTo(kind), constant.Doc));
+                // Each enumerator keeps its own C type (int when it fits), not the enum's wider one.
+                var own = constant.Value.Kind == IntegerKind.Int ? IntegerKind.Int : kind;
+                constants.Add(Constant(constant.Name, constant.Value.ConvertTo(own), constant.Doc));
             }
         }
     }
@@ -368,6 +389,8 @@ internal sealed partial class BindingBuilder
                     PrimitiveKind.ComplexLongDouble when _layout.Target.LongDoubleSize == 8 => "global::System.Numerics.Complex",
                     _ => throw new UnsupportedTypeException($"the C type '{primitive.Kind}' has no blittable C# counterpart on {_layout.Target}"),
                 };
+            case PointerType { Is32Bit: true }:
+                return "uint";
             case PointerType pointer:
                 return pointer.Pointee.Canonical switch
                 {
@@ -461,8 +484,43 @@ internal sealed partial class BindingBuilder
         Kind: PrimitiveKind.Float128 or PrimitiveKind.LongDouble or PrimitiveKind.ComplexLongDouble,
     } primitive && (primitive.Kind == PrimitiveKind.Float128 || _layout.Target.LongDoubleSize != 8);
 
-    private string? RecordNameOrNull(RecordDecl record) =>
-        record.TypedefName ?? record.Tag ?? (_syntheticNames.TryGetValue(record, out var name) ? name : null);
+    /// <summary>
+    /// The C# name of a record: its typedef name, else its tag. C keeps tags apart from ordinary names, C# does not:
+    /// a tag that is also the typedef name of another record (<c>typedef struct b_s {...} b; struct b {...};</c>) is
+    /// renamed <c>struct_b</c> (or <c>union_b</c>), with a warning; typedef names keep theirs, so the result never
+    /// depends on which record is met first.
+    /// </summary>
+    private string? RecordNameOrNull(RecordDecl record)
+    {
+        if (_recordNames.TryGetValue(record, out var known))
+        {
+            return known;
+        }
+
+        var name = record.TypedefName ?? record.Tag ?? (_syntheticNames.TryGetValue(record, out var synthetic) ? synthetic : null);
+        if (name is null)
+        {
+            return null; // an anonymous record may get a synthetic name later
+        }
+
+        var claimed = record.TypedefName is null && _typedefRecordNames.TryGetValue(name, out var typedefOwner) && typedefOwner != record;
+        if (claimed || (_recordsByName.TryGetValue(name, out var owner) && owner != record))
+        {
+            var renamed = (record.IsUnion ? "union_" : "struct_") + name;
+            for (var n = 2; _recordsByName.ContainsKey(renamed) || _typedefRecordNames.ContainsKey(renamed); n++)
+            {
+                renamed = (record.IsUnion ? "union_" : "struct_") + name + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _diagnostics.Report(DiagnosticKind.NameChanged, record.Location,
+                $"'{(record.IsUnion ? "union " : "struct ")}{name}' is bound as '{renamed}': C keeps tags apart from typedef names, and '{name}' is already the C# name of another type");
+            name = renamed;
+        }
+
+        _recordNames[record] = name;
+        _recordsByName[name] = record;
+        return name;
+    }
 
     private static string? EnumName(EnumDecl decl) => decl.TypedefName ?? decl.Tag;
 

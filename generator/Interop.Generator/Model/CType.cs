@@ -64,9 +64,16 @@ public sealed class PrimitiveType : CType
 
 public sealed class PointerType : CType
 {
-    public PointerType(CType pointee) => Pointee = pointee;
+    public PointerType(CType pointee, bool is32Bit = false)
+    {
+        Pointee = pointee;
+        Is32Bit = is32Bit;
+    }
 
     public CType Pointee { get; }
+
+    /// <summary>MSVC's <c>__ptr32</c>: a 4-byte pointer even on a 64-bit target.</summary>
+    public bool Is32Bit { get; }
 }
 
 public sealed class ArrayType : CType

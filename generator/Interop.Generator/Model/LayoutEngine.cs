@@ -76,6 +76,8 @@ public sealed class LayoutEngine
         {
             case PrimitiveType p:
                 return Primitive(p.Kind);
+            case PointerType { Is32Bit: true }:
+                return (4, 4);
             case PointerType:
                 return (_target.PointerSize, _target.PointerSize);
             case ArrayType a:

@@ -98,6 +98,7 @@ public sealed class Target
         ("__UINT8_TYPE__", "unsigned char"), ("__UINT16_TYPE__", "unsigned short"), ("__UINT32_TYPE__", "unsigned int"),
         ("__CHAR16_TYPE__", "unsigned short"), ("__CHAR32_TYPE__", "unsigned int"),
         ("__OPTIMIZE__", "1"), ("__INTEROP_BINDGEN__", "1"),
+        ("__ATOMIC_RELAXED", "0"), ("__ATOMIC_CONSUME", "1"), ("__ATOMIC_ACQUIRE", "2"), ("__ATOMIC_RELEASE", "3"), ("__ATOMIC_ACQ_REL", "4"), ("__ATOMIC_SEQ_CST", "5"),
     };
 
     private static IEnumerable<(string, string)> Gnu() => new[]

@@ -17,7 +17,8 @@ public static partial class ClangProbe
 {
     private const int MaxCompileAttempts = 5;
 
-    public static async Task<ProbeReport> RunAsync(RealHeader header, IReadOnlyList<ProbeItem> items)
+    /// <param name="std">The C dialect: the catalog's library headers are C11; system headers are read as clang reads them by default.</param>
+    public static async Task<ProbeReport> RunAsync(RealHeader header, IReadOnlyList<ProbeItem> items, string std = "c11")
     {
         var directory = Directory.CreateTempSubdirectory("realheaders-probe-" + header.Id + "-").FullName;
         try
@@ -29,7 +30,7 @@ public static partial class ClangProbe
                 var source = ProbeProgramBuilder.Source(header.ProbeInclude, remaining, out var firstItemLine);
                 await File.WriteAllTextAsync(Path.Combine(directory, "probe.c"), source);
                 var compile = await Clang14.RunAsync(
-                    ["-std=c11", "-w", "-ferror-limit=0", .. Clang14.IncludeArguments(header.IncludeDirectories), "probe.c", "-o", "probe"], directory);
+                    ["-std=" + std, "-w", "-ferror-limit=0", .. Clang14.IncludeArguments(header.IncludeDirectories), "probe.c", "-o", "probe"], directory);
                 if (compile.ExitCode == 0)
                 {
                     break;
