@@ -16,7 +16,7 @@ echo "Building the JIT form (dotnet build -c Release) ..." >&2
 dotnet build "$here/PoolBenchmark" -c Release -o "$out/jit" >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
 echo "Publishing the Native AOT form ..." >&2
 aot=1
-dotnet publish "$here/PoolBenchmark" -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" >"$out/publish.log" 2>&1 || {
+dotnet publish "$here/PoolBenchmark" -c Release -r linux-x64 -p:NativeAotBench=true -o "$out/aot" >"$out/publish.log" 2>&1 || {
   echo "Native AOT publish failed (see $out/publish.log); the AOT column is left out." >&2; aot=0; }
 
 # Alternate the programs (the machine is shared and its speed drifts); each run writes "name value" lines.

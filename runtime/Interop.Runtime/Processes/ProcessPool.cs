@@ -481,8 +481,17 @@ public sealed class ProcessPool : ITaskPool, IDisposable
     {
         // Waiting for work ends early when the worker dies idle, so no chunk is sent to a dead worker and blamed.
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(_kill.Token);
-        _ = worker.Disconnected.ContinueWith(static (_, state) => ((CancellationTokenSource)state!).Cancel(), idle,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = worker.Disconnected.ContinueWith(static (_, state) =>
+        {
+            try
+            {
+                ((CancellationTokenSource)state!).Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The worker left its slot before its connection ended.
+            }
+        }, idle, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (true)
         {
             PendingChunk? chunk;
@@ -506,9 +515,12 @@ public sealed class ProcessPool : ITaskPool, IDisposable
             {
                 if (!chunk.Call.IsFinished)
                 {
-                    using var abandon = CancellationTokenSource.CreateLinkedTokenSource(chunk.Call.CancellationToken, _kill.Token);
+                    // A call without a token of its own is abandoned only when the pool is killed: no linked source per chunk.
+                    using var abandon = chunk.Call.CancellationToken.CanBeCanceled
+                        ? CancellationTokenSource.CreateLinkedTokenSource(chunk.Call.CancellationToken, _kill.Token)
+                        : null;
                     var timeout = chunk.Chunk.Timeout ?? _options.TaskTimeout;
-                    ending = await worker.RunAsync(chunk, timeout, abandon.Token).ConfigureAwait(false);
+                    ending = await worker.RunAsync(chunk, timeout, abandon?.Token ?? _kill.Token).ConfigureAwait(false);
                     Settle(chunk, ending, timeout);
                 }
             }

@@ -13,7 +13,7 @@ public sealed class WorkerProcessCollection
 internal static class Pools
 {
     public static Task<ProcessPool> StartAsync(int workers = 2, TimeSpan? taskTimeout = null, int maxTasksPerWorker = 0,
-        RetryPolicy? retry = null, Action<WorkerOutputLine>? output = null) =>
+        RetryPolicy? retry = null, Action<WorkerOutputLine>? output = null, int? spares = null) =>
         ProcessPool.StartAsync(new PoolOptions
         {
             WorkerCount = workers,
@@ -22,5 +22,6 @@ internal static class Pools
             MaxTasksPerWorker = maxTasksPerWorker,
             Retry = retry ?? RetryPolicy.None,
             WorkerOutput = output ?? (static _ => { }),
+            SpareWorkers = spares,
         });
 }

@@ -7,7 +7,8 @@ public class StressTests
     public async Task Ten_thousand_tasks_with_one_percent_crashes_and_one_percent_hangs()
     {
         const int count = 10_000;
-        var pool = await Pools.StartAsync(workers: 2);
+        // 200 replacements: warm spares keep them off the critical path (and this test's run time modest).
+        var pool = await Pools.StartAsync(workers: 2, spares: 2);
         var workersSeen = new HashSet<int>(pool.WorkerProcessIds);
         var outcomes = await WorkerFaultTests.Collect(pool.MapUnorderedAsync(PoolTestTasks.StressSquare, Enumerable.Range(0, count), chunkSize: 1));
         await pool.DisposeAsync();
