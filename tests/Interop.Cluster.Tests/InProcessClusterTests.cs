@@ -28,12 +28,12 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
         var reports = new ConcurrentBag<ChunkReport>();
         await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { ChunkSettled = reports.Add });
 
-        var distributed = await pool.MapAsync(ClusterTasks.Square, input, chunkSize: 2_000);
+        var distributed = await pool.MapAsync(ClusterTasks.Square, input, chunkSize: 500);
 
         await using var local = await ProcessPool.StartAsync(new PoolOptions { WorkerCount = 1, Worker = TestWorkers.For(typeof(ClusterTasks)) });
         var expected = await local.MapAsync(ClusterTasks.Square, input);
         Assert.Equal(expected, distributed);
-        Assert.Equal(50, reports.Count);
+        Assert.Equal(200, reports.Count);
         Assert.Equal(input.Length, reports.Sum(r => r.Count));
         Assert.Equal(_cluster.Silos.Select(TestClusters.NodeOf).Order(), reports.Select(r => r.Node).Distinct().Order());
     }
@@ -152,7 +152,7 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
     public async Task Cancellation_stops_chunks_on_every_silo_and_answers_every_index()
     {
         using var barrier = new Barrier();
-        await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { MaxChunksInFlight = 30 });
+        await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { MaxChunksInFlight = 60 });
         using var cancel = new CancellationTokenSource();
         var workers = _cluster.Silos.SelectMany(s => TestClusters.PoolOf(s).WorkerProcessIds).ToHashSet();
 
