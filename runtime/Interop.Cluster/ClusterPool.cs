@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Interop.Cluster.Coordination;
-using Interop.Cluster.Grains;
 using Interop.Runtime.Processes;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Cluster;
 
@@ -15,7 +15,8 @@ namespace Interop.Cluster;
 /// <remarks>
 /// <para>Outcomes mean what they mean locally: a task's exception is a <see cref="WorkerTaskException"/>, a
 /// worker that died under it a <see cref="WorkerCrashedException"/>, an overrun a <see cref="TimeoutException"/>
-/// (each also naming the node, in <c>Exception.Data[<see cref="NodeKey"/>]</c>); cancellation and ordering
+/// (each also naming the node: <c>WorkerCrashedException.Node</c>, <c>WorkerTaskException.Node</c>, and
+/// <c>Exception.Data[<see cref="NodeKey"/>]</c> on every failure); cancellation and ordering
 /// are the local pool's.</para>
 /// <para>Node loss: when a silo dies mid-map, the chunks it had not answered run again on other silos, as new
 /// grains. A task's own failure is its answer and is never re-run; but a task whose node died while it ran
@@ -169,7 +170,7 @@ public sealed class ClusterPool : ITaskPool
         }
     }
 
-    /// <summary>One outcome per task of a settled chunk, decoded, failures rebuilt as the local pool's exceptions.</summary>
+    /// <summary>One outcome per task of a settled chunk: the pool's own decoding, each failure also naming its node.</summary>
     private static IEnumerable<TaskOutcome<TResult>> Outcomes<TArg, TResult>(
         WorkerTask<TArg, TResult> task, ChunkStream<TArg, TResult>.Settlement settlement, CancellationToken cancellationToken)
     {
@@ -184,46 +185,23 @@ public sealed class ClusterPool : ITaskPool
             yield break;
         }
 
-        var failures = result.Failures.Length == 0 ? null : result.Failures.ToDictionary(f => f.Position);
-        var start = 0;
-        for (var i = 0; i < settlement.Count; i++)
+        var node = settlement.Node!.ToString();
+        foreach (var outcome in result.Decode(task))
         {
-            var end = result.Ends[i];
-            var index = settlement.First + i;
-            if (failures is not null && failures.TryGetValue(i, out var failure))
+            if (outcome.Succeeded || result.Failure(outcome.Index - result.FirstIndex) is not { } failure)
             {
-                yield return new TaskOutcome<TResult>(index, default, Rebuild(task.Name, failure, result.Node, cancellationToken));
-            }
-            else
-            {
-                TaskOutcome<TResult> outcome;
-                try
-                {
-                    outcome = new TaskOutcome<TResult>(index, task.ResultCodec.Read(result.Results.AsSpan(start, end - start)), null);
-                }
-                catch (Exception e)
-                {
-                    outcome = new TaskOutcome<TResult>(index, default,
-                        new InvalidDataException($"Could not decode the result of task '{task.Name}' from {result.Node}: {e.Message}", e));
-                }
-
                 yield return outcome;
+                continue;
             }
 
-            start = end;
+            var error = failure.Kind switch
+            {
+                TaskFailureKind.Canceled => new OperationCanceledException(cancellationToken),
+                TaskFailureKind.TimedOut => new TimeoutException($"{failure.Message} (on node {node})"),
+                _ => (failure with { Node = node }).ToException(task.Name),
+            };
+            error.Data[NodeKey] = node;
+            yield return outcome with { Error = error };
         }
-    }
-
-    private static Exception Rebuild(string taskName, TaskFailure failure, NodeInfo node, CancellationToken cancellationToken)
-    {
-        Exception error = failure.Kind switch
-        {
-            FailureKind.Threw => new WorkerTaskException(taskName, failure.ProcessId, failure.RemoteType, failure.RemoteMessage, failure.RemoteDetail),
-            FailureKind.Crashed => new WorkerCrashedException(taskName, failure.ProcessId, failure.ExitCode, failure.StandardErrorTail),
-            FailureKind.TimedOut => new TimeoutException($"{failure.Message} (on node {node})"),
-            _ => new OperationCanceledException(cancellationToken),
-        };
-        error.Data[NodeKey] = node.ToString();
-        return error;
     }
 }

@@ -23,12 +23,6 @@ public sealed class ClusterPoolOptions
     /// <summary>How long one poll for a chunk's result waits on the silo (a long poll). Default: 5 seconds.</summary>
     public TimeSpan PollWait { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// Per-task timeout sent with every chunk; null (the default) uses the task's own
-    /// <c>WorkerTask.Timeout</c>, else the silo pool's <c>PoolOptions.TaskTimeout</c>.
-    /// </summary>
-    public TimeSpan? TaskTimeout { get; init; }
-
     /// <summary>Called once per chunk as it settles: where it ran and where it was lost before. For logging and tests.</summary>
     public Action<ChunkReport>? ChunkSettled { get; init; }
 

@@ -9,7 +9,7 @@ public static class ClusterTasks
 {
     public static readonly WorkerTask<int, long> Square = new("square", x => (long)x * x);
 
-    /// <summary>Squares, except: -1 segfaults (the C core's null dereference), -4 spins forever, -5 throws.</summary>
+    /// <summary>Squares, except: -1 segfaults (the C core's null dereference), -4 spins forever (past its 3 s timeout), -5 throws.</summary>
     public static readonly WorkerTask<int, int> SquareOrFault = new("square-or-fault", x =>
     {
         switch (x)
@@ -20,7 +20,7 @@ public static class ClusterTasks
         }
 
         return x * x;
-    });
+    }, timeout: TimeSpan.FromSeconds(3));
 
     /// <summary>Sleeps 20 ms, then squares: a task that waits, like I/O (shared with the out-of-process silos).</summary>
     public static readonly WorkerTask<int, long> SlowSquare = SiloTasks.SlowSquare;

@@ -30,6 +30,8 @@ internal static class TestClusters
             });
             silo.Services.Configure<ClusterMembershipOptions>(FastFailureDetection);
         });
+        // As ClusterMembership.ConfigureClient does for real deployments: a silo that joins becomes a gateway soon.
+        builder.ConfigureClient(client => client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1)));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,9 +1,10 @@
 using Interop.Cluster.Grains;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Cluster.Coordination;
 
-/// <summary>A chunk settled: the answer taken, the attempts lost before it, or why the cluster could not run it.</summary>
-internal sealed record ChunkSettled(ChunkRequest Chunk, ChunkResult? Result, IReadOnlyList<string> LostOn, Exception? ClusterError);
+/// <summary>A chunk settled: the answer taken and the node that gave it, the attempts lost before it, or why the cluster could not run it.</summary>
+internal sealed record ChunkSettled(ChunkResult? Result, NodeInfo? Node, IReadOnlyList<string> LostOn, Exception? ClusterError);
 
 /// <summary>
 /// Runs one chunk to an answer: each attempt is a new grain (so a fresh placement); an attempt lost with
@@ -13,8 +14,9 @@ internal sealed record ChunkSettled(ChunkRequest Chunk, ChunkResult? Result, IRe
 /// </summary>
 internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, ClusterPoolOptions options)
 {
-    public async Task<ChunkSettled?> RunAsync(ChunkRequest chunk, CancellationToken abandon)
+    public async Task<ChunkSettled?> RunAsync(EncodedChunk chunk, CancellationToken abandon)
     {
+        var wire = chunk.ToBytes();
         var lostOn = new List<string>();
         Exception? last = null;
         for (var attempt = 1; attempt <= options.MaxChunkAttempts; attempt++)
@@ -24,7 +26,7 @@ internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, Clus
             CancellationTokenSource? lost = null;
             try
             {
-                node = await grain.StartAsync(chunk).WaitAsync(abandon).ConfigureAwait(false);
+                node = await grain.StartAsync(wire).WaitAsync(abandon).ConfigureAwait(false);
                 view.Seen(node);
                 lost = view.WatchLoss(node.Silo);
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(abandon, lost.Token);
@@ -33,7 +35,7 @@ internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, Clus
                     var poll = await grain.PollAsync(options.PollWait).WaitAsync(either.Token).ConfigureAwait(false);
                     if (poll.Result is { } result)
                     {
-                        return new ChunkSettled(chunk, result, lostOn, null);
+                        return new ChunkSettled(ChunkResult.FromBytes(result), node, lostOn, null);
                     }
 
                     if (poll.Unknown)
@@ -80,7 +82,7 @@ internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, Clus
         var error = new ClusterUnavailableException(
             $"Tasks {chunk.FirstIndex}..{chunk.FirstIndex + chunk.Count - 1} of task '{chunk.TaskName}' could not run: all {options.MaxChunkAttempts} attempts " +
             $"were lost with their node ({string.Join("; ", lostOn)}). The cluster has no silo left that answers. Last error: {last?.Message}", last);
-        return new ChunkSettled(chunk, null, lostOn, error);
+        return new ChunkSettled(null, null, lostOn, error);
     }
 
     private sealed class NodeLostException(string message) : Exception(message);

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Interop.Cluster.Grains;
 using Interop.Runtime.Processes;
+using Interop.Runtime.Processes.Protocol;
 
 namespace Interop.Cluster.Coordination;
 
@@ -27,8 +28,8 @@ internal sealed class ChunkStream<TArg, TResult>(
     {
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var entered = await view.EnterAsync(cancellationToken).ConfigureAwait(false);
-        var settled = Channel.CreateUnbounded<(ChunkRequest Chunk, long Started, ChunkSettled? Outcome)>(new UnboundedChannelOptions { SingleReader = true });
-        var inFlight = new HashSet<ChunkRequest>();
+        var settled = Channel.CreateUnbounded<(EncodedChunk Chunk, long Started, ChunkSettled? Outcome)>(new UnboundedChannelOptions { SingleReader = true });
+        var inFlight = new HashSet<EncodedChunk>();
         int? knownCount = arguments.TryGetNonEnumeratedCount(out var count) ? count : null;
         var sizer = new ChunkSizer(chunkSize, knownCount, () => view.WorkerCount);
         using var input = arguments.GetEnumerator();
@@ -51,7 +52,7 @@ internal sealed class ChunkStream<TArg, TResult>(
                     inFlight.Add(chunk);
                     var started = Stopwatch.GetTimestamp();
                     _ = attempts.RunAsync(chunk, abandon.Token).ContinueWith(
-                        (t, state) => settled.Writer.TryWrite(((ChunkRequest)state!, started, t.Result)),
+                        (t, state) => settled.Writer.TryWrite(((EncodedChunk)state!, started, t.Result)),
                         chunk, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
 
@@ -78,8 +79,8 @@ internal sealed class ChunkStream<TArg, TResult>(
                 }
 
                 sizer.Observe(done.Count, Stopwatch.GetElapsedTime(since));
-                options.ChunkSettled?.Invoke(new ChunkReport((int)done.FirstIndex, done.Count, outcome.Result!.Node.ToString(), outcome.LostOn));
-                yield return new Settlement((int)done.FirstIndex, done.Count, outcome.Result);
+                options.ChunkSettled?.Invoke(new ChunkReport(done.FirstIndex, done.Count, outcome.Node!.ToString(), outcome.LostOn));
+                yield return new Settlement(done.FirstIndex, done.Count, outcome.Result, outcome.Node);
             }
 
             if (!cancellationToken.IsCancellationRequested)
@@ -90,7 +91,7 @@ internal sealed class ChunkStream<TArg, TResult>(
             // Cancelled: what is in flight and what was never read all answer "cancelled".
             foreach (var chunk in inFlight)
             {
-                yield return new Settlement((int)chunk.FirstIndex, chunk.Count, null);
+                yield return new Settlement(chunk.FirstIndex, chunk.Count, null, null);
             }
 
             var rest = next;
@@ -101,7 +102,7 @@ internal sealed class ChunkStream<TArg, TResult>(
 
             if (rest > next)
             {
-                yield return new Settlement(next, rest - next, null);
+                yield return new Settlement(next, rest - next, null, null);
             }
         }
         finally
@@ -110,8 +111,8 @@ internal sealed class ChunkStream<TArg, TResult>(
         }
     }
 
-    private static async Task<(ChunkRequest?, long, ChunkSettled?)> ReadAsync(
-        ChannelReader<(ChunkRequest Chunk, long Started, ChunkSettled? Outcome)> reader, CancellationToken cancellationToken)
+    private static async Task<(EncodedChunk?, long, ChunkSettled?)> ReadAsync(
+        ChannelReader<(EncodedChunk Chunk, long Started, ChunkSettled? Outcome)> reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -123,22 +124,21 @@ internal sealed class ChunkStream<TArg, TResult>(
         }
     }
 
-    /// <summary>The next chunk of up to <paramref name="size"/> arguments, encoded back to back; null at the end of the input.</summary>
-    private ChunkRequest? Cut(IEnumerator<TArg> input, int first, int size)
+    /// <summary>The next chunk of up to <paramref name="size"/> arguments, encoded as the local pool encodes them; null at the end of the input.</summary>
+    private EncodedChunk? Cut(IEnumerator<TArg> input, int first, int size)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(64, size * 8));
-        var ends = new List<int>(size);
-        while (ends.Count < size && input.MoveNext())
-        {
-            task.ArgumentCodec.Write(input.Current, buffer);
-            ends.Add(buffer.WrittenCount);
-        }
+        var chunk = EncodedChunk.Encode(task, Take(input, size), first);
+        return chunk.Count == 0 ? null : chunk;
+    }
 
-        return ends.Count == 0
-            ? null
-            : new ChunkRequest(task.Name, first, buffer.WrittenSpan.ToArray(), [.. ends], options.TaskTimeout ?? task.Timeout);
+    private static IEnumerable<TArg> Take(IEnumerator<TArg> input, int size)
+    {
+        for (var i = 0; i < size && input.MoveNext(); i++)
+        {
+            yield return input.Current;
+        }
     }
 
     /// <summary>Tasks <paramref name="First"/>.. settled: their answers, or null when they were cancelled.</summary>
-    internal readonly record struct Settlement(int First, int Count, ChunkResult? Result);
+    internal readonly record struct Settlement(int First, int Count, ChunkResult? Result, NodeInfo? Node);
 }

@@ -13,13 +13,13 @@ namespace Interop.Cluster.Grains;
 internal sealed class ChunkGrain(SiloPool pool) : Grain, IChunkGrain
 {
     private readonly CancellationTokenSource _cancel = new();
-    private Task<ChunkResult>? _run;
+    private Task<byte[]>? _run;
     private string? _fault;
 
-    public Task<NodeInfo> StartAsync(ChunkRequest request)
+    public Task<NodeInfo> StartAsync(byte[] chunk)
     {
         // A repeated start (the coordinator's call was retried by the runtime) joins the first.
-        _run ??= RunAsync(request);
+        _run ??= RunAsync(chunk);
         return Task.FromResult(pool.Node);
     }
 
@@ -51,12 +51,12 @@ internal sealed class ChunkGrain(SiloPool pool) : Grain, IChunkGrain
 
     public Task CancelAsync() => _cancel.CancelAsync();
 
-    private async Task<ChunkResult> RunAsync(ChunkRequest request)
+    private async Task<byte[]> RunAsync(byte[] chunk)
     {
         await Task.Yield();
         try
         {
-            return await pool.RunAsync(request, _cancel.Token).ConfigureAwait(true);
+            return await pool.RunAsync(chunk, _cancel.Token).ConfigureAwait(true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

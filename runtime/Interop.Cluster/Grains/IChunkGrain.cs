@@ -13,9 +13,9 @@ namespace Interop.Cluster.Grains;
 [Alias("Interop.Cluster.IChunkGrain")]
 internal interface IChunkGrain : IGrainWithGuidKey
 {
-    /// <summary>Starts the chunk on this silo's pool; returns where it runs.</summary>
+    /// <summary>Starts the chunk (the pool's <c>EncodedChunk.ToBytes</c>, unchanged) on this silo's pool; returns where it runs.</summary>
     [Alias("Start")]
-    Task<NodeInfo> StartAsync(ChunkRequest request);
+    Task<NodeInfo> StartAsync(byte[] chunk);
 
     /// <summary>Waits up to <paramref name="wait"/> for the chunk's result; null result while it still runs.</summary>
     [Alias("Poll")]
