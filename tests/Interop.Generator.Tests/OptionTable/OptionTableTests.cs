@@ -6,25 +6,23 @@ namespace Interop.Generator.Tests.OptionTable;
 /// <summary>The option table, the build files, the docs and the README say the same thing.</summary>
 public sealed class OptionTableTests
 {
-    private static string BuildFile(params string[] names) =>
-        Directory.GetFiles(RepositoryPaths.Root, "*.*", SearchOption.AllDirectories)
-            .Where(f => names.Contains(Path.GetFileName(f)) && !IsBuildOutput(f))
-            .OrderBy(f => f.Length)
-            .FirstOrDefault() ?? throw new FileNotFoundException(string.Join(" or ", names));
+    /// <summary>The generator's build folder (in the package: build/), wherever its props and targets are split.</summary>
+    private static readonly string BuildDirectory = Path.GetDirectoryName(
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "generator"), "Interop.Includes.targets", SearchOption.AllDirectories).Single(f => !IsBuildOutput(f)))!;
 
     private static bool IsBuildOutput(string path) =>
         new[] { "obj", "bin", "artifacts", ".git" }.Any(d => path.Contains(Path.DirectorySeparatorChar + d + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
-    private static XDocument Props => XDocument.Load(BuildFile("Interop.props", "Interop.Generator.props"));
+    /// <summary>Every element of the build folder's files with that extension, as one sequence.</summary>
+    private static IEnumerable<XElement> Elements(string extension, string name) =>
+        Directory.GetFiles(BuildDirectory, "*" + extension).SelectMany(f => XDocument.Load(f).Descendants(name));
 
-    private static XDocument Targets => XDocument.Load(BuildFile("Interop.targets", "Interop.Generator.targets"));
-
-    private static string IncludesTargets => File.ReadAllText(BuildFile("Interop.Includes.targets"));
+    private static string IncludesTargets => File.ReadAllText(Path.Combine(BuildDirectory, "Interop.Includes.targets"));
 
     [Fact]
     public void CompilerVisibleItemMetadata_IsExactlyTheTablesPerHeaderOptions()
     {
-        var declared = Props.Descendants("CompilerVisibleItemMetadata").Select(e => (string)e.Attribute("MetadataName")!)
+        var declared = Elements(".props", "CompilerVisibleItemMetadata").Select(e => (string)e.Attribute("MetadataName")!)
             .Where(n => n is not (BindingOptions.KindMetadata or BindingOptions.DiagnosticSeveritiesMetadata)).Order();
 
         Assert.Equal(BindingOptions.All.Where(o => o.PerHeader).Select(o => o.Metadata!).Order(), declared);
@@ -33,7 +31,7 @@ public sealed class OptionTableTests
     [Fact]
     public void TheGeneratorsProperties_AreCompilerVisible_AndTheTasksAreReadByTheIncludesTargets()
     {
-        var visible = Props.Descendants("CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).ToHashSet();
+        var visible = Elements(".props", "CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).ToHashSet();
 
         foreach (var option in BindingOptions.All.Where(o => o.Property is not null))
         {
@@ -51,7 +49,7 @@ public sealed class OptionTableTests
     [Fact]
     public void TheTargetsHandEveryPerHeaderOption_FromItsNativeHeaderMetadata()
     {
-        var item = Targets.Descendants("AdditionalFiles").Single(e => (string?)e.Attribute("InteropKind") == "NativeHeader");
+        var item = Elements(".targets", "AdditionalFiles").Single(e => (string?)e.Attribute("InteropKind") == "NativeHeader");
         var passed = item.Attributes().Where(a => a.Name.LocalName.StartsWith("Interop", StringComparison.Ordinal) && a.Name.LocalName is not (BindingOptions.KindMetadata or BindingOptions.DiagnosticSeveritiesMetadata))
             .ToDictionary(a => a.Name.LocalName, a => a.Value);
 

@@ -66,4 +66,26 @@ public sealed class DebianHeadersTests
         Assert.Contains("'setjmp.h' file not found", error.Message);
         Assert.Null(result.Model);
     }
+
+    [Fact]
+    public void ZlibWithoutZconf_IsOneLocatedFatalError_NotHundredsOfFollowOnErrors()
+    {
+        Assert.True(File.Exists("/usr/include/zlib.h"), "install zlib1g-dev");
+        var directory = Directory.CreateTempSubdirectory("zlib-alone-").FullName;
+        try
+        {
+            var header = Path.Combine(directory, "zlib.h");
+            File.Copy("/usr/include/zlib.h", header);
+
+            var result = HeaderCompiler.Compile(BindingRequest.Create(header, "z", "Debian.Zlib", null), path => File.Exists(path) ? File.ReadAllText(path) : null);
+
+            var error = Assert.Single(result.Diagnostics);
+            Assert.Equal($"{header}:34:2: error INTEROP1002", error.ToString().Substring(0, error.ToString().IndexOf(": 'zconf.h'", StringComparison.Ordinal)));
+            Assert.Null(result.Model);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
