@@ -33,6 +33,22 @@ public sealed class BindingsGeneratorTests
     }
 
     [Fact]
+    public void LowerCaseCTypeNames_KeptVerbatim_RaiseNoCompilerWarning()
+    {
+        // A user building with TreatWarningsAsErrors must not fail on C's naming (CS8981 for 'point').
+        const string header = "struct point { int x, y; };\ntypedef struct point point;\nenum color { red, green };\nint area(point p, enum color c);\n";
+        var driver = Driver([Header("/src/point.h", header)], withLibraryImport: true);
+
+        // The SDK compiles net10.0 projects at warning level 10; CS8981 belongs to warning wave 7.
+        var compilation = Compilation();
+        driver.RunGeneratorsAndUpdateCompilation(compilation.WithOptions(compilation.Options.WithWarningLevel(10)), out var output, out _);
+
+        var warnings = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+        Assert.Contains(output.SyntaxTrees, t => t.ToString().Contains("struct point"));
+    }
+
+    [Fact]
     public void Bindings_AreAddedInThePreCompilationPhase_AsTwoFiles()
     {
         var driver = Driver([Header("/src/calc.h", Calc)]).RunGenerators(Compilation());
