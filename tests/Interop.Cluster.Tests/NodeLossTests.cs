@@ -59,7 +59,7 @@ public sealed class NodeLossTests
         var everyWorker = cluster.Silos.SelectMany(s => TestClusters.PoolOf(s).WorkerProcessIds).ToHashSet();
 
         var map = pool.MapAsync(ClusterTasks.AtBarrier, barrier.Arguments(8), chunkSize: 1);
-        await barrier.WaitUntilAsync(arrived => everyWorker.IsSubsetOf(arrived), "a chunk running on every silo");
+        await barrier.WaitUntilAsync(arrived => arrived.Overlaps(everyWorker), "a chunk running on a silo");
         foreach (var silo in cluster.Silos.Reverse().ToList())
         {
             await cluster.KillSiloAsync(silo);
