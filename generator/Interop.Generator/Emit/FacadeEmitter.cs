@@ -88,9 +88,21 @@ internal static class FacadeEmitter
         var before = new List<string>();
         var after = new List<string>();
         var arguments = new List<string>();
+        // Locals must not shadow a parameter (CS0136): C names such as 'result' or 'bufNative' are the user's.
+        var taken = new HashSet<string>(function.Parameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal);
+        string Fresh(string wanted)
+        {
+            while (!taken.Add(wanted))
+            {
+                wanted += "_";
+            }
+
+            return wanted;
+        }
+
         foreach (var p in function.Parameters)
         {
-            var local = p.Name.TrimStart('@') + "Native";
+            var local = Fresh(p.Name.TrimStart('@') + "Native");
             var shape = friendly ? p.Shape : ValueShape.Raw;
             if (buffers.FirstOrDefault(b => b.Length == p.Name) is { } lengthOf)
             {
@@ -157,6 +169,7 @@ internal static class FacadeEmitter
         }
 
         var returns = function.ReturnType != "void";
+        var result = Fresh("result");
         w.Open(signature);
         foreach (var line in before.Where(l => !l.StartsWith("fixed", StringComparison.Ordinal)))
         {
@@ -177,7 +190,7 @@ internal static class FacadeEmitter
             }
         }
 
-        w.Line(!returns ? $"{call};" : after.Count == 0 ? $"return {call};" : $"var result = {call};");
+        w.Line(!returns ? $"{call};" : after.Count == 0 ? $"return {call};" : $"var {result} = {call};");
         foreach (var line in after)
         {
             w.Line(line);
@@ -185,7 +198,7 @@ internal static class FacadeEmitter
 
         if (returns && after.Count > 0)
         {
-            w.Line("return result;");
+            w.Line($"return {result};");
         }
 
         if (pins.Count > 0)

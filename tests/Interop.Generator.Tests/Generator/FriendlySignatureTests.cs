@@ -103,6 +103,19 @@ public sealed class FriendlySignatureTests
         Assert.Contains("public bool toggle(bool on, string? why) => TestLib.toggle(on, why) != 0;", facade);
     }
 
+    [Fact]
+    public void FacadeLocals_NeverShadowAParameter_NamedLikeThem()
+    {
+        // ICU names out-parameters 'result'; the facade's own locals must pick other names (CS0136 otherwise).
+        var driver = Driver([Header("/src/libc.h", "long accumulate(long *result, long *resultNative, long x);\n", library: "libc.so.6")], withLibraryImport: true);
+
+        driver.RunGeneratorsAndUpdateCompilation(Compilation(), out var compilation, out _);
+
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Contains(compilation.SyntaxTrees, t => t.ToString().Contains("ref long result, ref long resultNative", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<GeneratedSourceResult> Generate(string header) =>
         Driver([Header("/src/libc.h", header, library: "libc.so.6")]).RunGenerators(Compilation()).GetRunResult().Results.Single().GeneratedSources;
 
