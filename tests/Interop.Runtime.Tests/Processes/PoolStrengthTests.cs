@@ -41,6 +41,8 @@ public class PoolStrengthTests
     [Fact]
     public async Task Recycling_keeps_warm_spares_started_ahead_of_need_and_counts_each_recycle()
     {
+        // A worker of an earlier test's pool may still be exiting: it must not be taken for the spare.
+        await WaitUntil(() => WorkerProcesses.ChildrenOfThisProcess().Count == 0);
         await using var pool = await Pools.StartAsync(workers: 1, maxTasksPerWorker: 2);
         // One worker serving plus one spare, connected before any work arrives.
         await WaitUntil(() => WorkerProcesses.ChildrenOfThisProcess().Count == 2);

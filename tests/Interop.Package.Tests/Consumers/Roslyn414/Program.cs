@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Roslyn414.Native;
 
@@ -10,7 +11,7 @@ Console.WriteLine($"facade={facade.geometry_distance(a, b)}");
 // A friendly overload (a string returned by C), marshalled by hand in the fallback build.
 unsafe
 {
-    Console.WriteLine($"zlibVersion={System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)Zlib.zlibVersion())}");
+    Console.WriteLine($"zlibVersion={Marshal.PtrToStringUTF8((nint)Zlib.zlibVersion())}");
     var data = Encoding.ASCII.GetBytes("hello");
     fixed (byte* p = data)
     {
