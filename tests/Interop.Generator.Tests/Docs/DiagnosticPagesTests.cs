@@ -38,6 +38,18 @@ public sealed class DiagnosticPagesTests
     }
 
     [Fact]
+    public void TheBuildsOwnErrors_LinkToTheirPages_WithTheGeneratorsBase()
+    {
+        var props = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "generator", "Interop.Generator", "build", "Interop.props"));
+        Assert.Contains($"<InteropHelpLinkBase>{DiagnosticKind.HelpLinkBase}</InteropHelpLinkBase>", props);
+        var targets = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "generator", "Interop.Generator", "build"), "*.targets");
+        var errors = targets.SelectMany(f => Regex.Matches(File.ReadAllText(f), "<Error [^>]*Code=\"(INTEROP\\d{4})\"[^>]*>")).ToList();
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains($"HelpLink=\"$(InteropHelpLinkBase){e.Groups[1].Value}.md\"", e.Value));
+    }
+
+    [Fact]
     public void EveryPage_IsAKnownCode()
     {
         var codes = AllCodes().ToHashSet();
