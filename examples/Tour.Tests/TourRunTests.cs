@@ -82,6 +82,11 @@ public sealed class TourRunTests
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, @"^-> Task [1-46-8] failed"));
         var replaced = Assert.Single(lines, l => l.StartsWith("-> The pool replaced the dead worker", StringComparison.Ordinal));
         Assert.EndsWith($"task 9 gave 0x{Crc32C.OfRandomBlock(9):X8}", replaced);
+        // Two workers before and two after, the crashed one replaced by a new process.
+        var pids = Regex.Match(replaced, @"workers (\d+), (\d+) became (\d+), (\d+)\)");
+        Assert.True(pids.Success, replaced);
+        var crashed = Regex.Match(lines.Single(l => l.StartsWith("-> Task 5 failed alone", StringComparison.Ordinal)), @"worker (\d+)").Groups[1].Value;
+        Assert.DoesNotContain(crashed, new[] { pids.Groups[3].Value, pids.Groups[4].Value });
     }
 
     // The story without indentation, colour or progress-bar lines.

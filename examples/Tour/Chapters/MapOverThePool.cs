@@ -28,6 +28,7 @@ internal static class MapOverThePool
         // </snippet>
 
         var again = await pool.SubmitAsync(PoolTasks.Checksum, 9);
+        await pool.WaitForFullStrengthAsync(); // the replacement starts off the critical path
         narrator.Result($"The pool replaced the dead worker (workers {string.Join(", ", workers)} became {string.Join(", ", pool.WorkerProcessIds)}) and kept serving: task 9 gave 0x{again:X8}");
     }
 }
