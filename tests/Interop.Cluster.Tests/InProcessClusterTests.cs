@@ -149,7 +149,7 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Cancellation_stops_chunks_on_every_silo_and_answers_every_index()
+    public async Task Cancellation_stops_running_and_queued_chunks_and_answers_every_index()
     {
         using var barrier = new Barrier();
         await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { MaxChunksInFlight = 60 });
@@ -164,7 +164,9 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
                 outcomes.Add(outcome);
             }
         });
-        await barrier.WaitUntilAsync(arrived => workers.IsSubsetOf(arrived), "a task running on every silo");
+        // Placement decides which silos get chunks (all silos look alike on one machine, and after earlier tests of
+        // this shared cluster it may keep them on one): a running task and 200 queued ones are what cancellation must stop.
+        await barrier.WaitUntilAsync(arrived => arrived.Overlaps(workers), "a task running on a silo");
         await cancel.CancelAsync();
         await consuming;
 
