@@ -154,7 +154,7 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
         using var barrier = new Barrier();
         await using var pool = new ClusterPool(_cluster.Client, new ClusterPoolOptions { MaxChunksInFlight = 60 });
         using var cancel = new CancellationTokenSource();
-        var workers = _cluster.Silos.SelectMany(s => TestClusters.PoolOf(s).WorkerProcessIds).ToHashSet();
+        var workersBySilo = _cluster.Silos.Select(s => TestClusters.PoolOf(s).WorkerProcessIds.ToHashSet()).ToList();
 
         var outcomes = new List<TaskOutcome<int>>();
         var consuming = Task.Run(async () =>
@@ -164,9 +164,8 @@ public sealed class InProcessClusterTests(ThreeSiloCluster fixture) : IClassFixt
                 outcomes.Add(outcome);
             }
         });
-        // Placement decides which silos get chunks (all silos look alike on one machine, and after earlier tests of
-        // this shared cluster it may keep them on one): a running task and 200 queued ones are what cancellation must stop.
-        await barrier.WaitUntilAsync(arrived => arrived.Overlaps(workers), "a task running on a silo");
+        // Running tasks on every silo and queued ones behind them are what cancellation must stop.
+        await barrier.WaitUntilAsync(arrived => workersBySilo.All(arrived.Overlaps), "a task running on every silo");
         await cancel.CancelAsync();
         await consuming;
 

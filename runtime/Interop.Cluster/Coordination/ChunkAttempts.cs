@@ -14,19 +14,24 @@ internal sealed record ChunkSettled(ChunkResult? Result, NodeInfo? Node, IReadOn
 /// </summary>
 internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, ClusterPoolOptions options)
 {
+    private readonly ChunkPlacement _placement = new(view);
+
     public async Task<ChunkSettled?> RunAsync(EncodedChunk chunk, CancellationToken abandon)
     {
         var wire = chunk.ToBytes();
         var lostOn = new List<string>();
+        var lostSilos = new HashSet<string>();
         Exception? last = null;
         for (var attempt = 1; attempt <= options.MaxChunkAttempts; attempt++)
         {
             var grain = grains.GetGrain<IChunkGrain>(Guid.NewGuid());
             NodeInfo? node = null;
             CancellationTokenSource? lost = null;
+            var lease = _placement.Place(lostSilos);
             try
             {
                 node = await grain.StartAsync(wire).WaitAsync(abandon).ConfigureAwait(false);
+                lease.Landed(node.Silo);
                 view.Seen(node);
                 lost = view.WatchLoss(node.Silo);
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(abandon, lost.Token);
@@ -59,9 +64,14 @@ internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, Clus
             {
                 last = e is OperationCanceledException ? new NodeLostException($"{node} left the cluster") : e;
                 lostOn.Add(node?.ToString() ?? "(not placed)");
+                if (node is not null)
+                {
+                    lostSilos.Add(node.Silo);
+                }
             }
             finally
             {
+                lease.Dispose();
                 if (lost is not null)
                 {
                     view.Unwatch(lost);

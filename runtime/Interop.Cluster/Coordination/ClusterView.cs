@@ -16,7 +16,7 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
     private readonly ConcurrentDictionary<CancellationTokenSource, string> _watches = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
-    private HashSet<string> _alive = [];
+    private Dictionary<string, SiloAddress> _alive = [];
     private int _unanswered;
     private Task? _refreshing;
     private int _users;
@@ -31,20 +31,34 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
                 return options.MaxChunksInFlight;
             }
 
-            HashSet<string> alive;
+            Dictionary<string, SiloAddress> alive;
             lock (_lock)
             {
                 alive = _alive;
             }
 
-            // Silos not yet seen count as one worker each until a chunk reports their pool's size.
-            var workers = alive.Sum(silo => _workers.GetValueOrDefault(silo, 1));
+            var workers = alive.Keys.Sum(WorkersOf);
             return 2 * Math.Max(1, workers);
         }
     }
 
     /// <summary>Worker processes of the silos alive now, as far as known.</summary>
     public int WorkerCount => InFlightBound / 2;
+
+    /// <summary>The silos alive at the last refresh.</summary>
+    public IReadOnlyCollection<SiloAddress> AliveSilos
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _alive.Values;
+            }
+        }
+    }
+
+    /// <summary>Workers of <paramref name="silo"/>'s pool; a silo not yet seen counts as one until a chunk reports its pool's size.</summary>
+    public int WorkersOf(string silo) => _workers.GetValueOrDefault(silo, 1);
 
     /// <summary>A map starts: refresh now, and keep refreshing while any map runs.</summary>
     public async Task<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken)
@@ -72,7 +86,7 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
         bool alive;
         lock (_lock)
         {
-            alive = (_alive.Contains(silo) || _alive.Count == 0) && _unanswered < 3;
+            alive = (_alive.ContainsKey(silo) || _alive.Count == 0) && _unanswered < 3;
         }
 
         if (!alive)
@@ -135,13 +149,13 @@ internal sealed class ClusterView(IGrainFactory grains, ClusterPoolOptions optio
 
         _unanswered = 0;
 
-        var alive = hosts.Where(h => h.Value == SiloStatus.Active).Select(h => h.Key.ToParsableString()).ToHashSet();
+        var alive = hosts.Where(h => h.Value == SiloStatus.Active).ToDictionary(h => h.Key.ToParsableString(), h => h.Key);
         lock (_lock)
         {
             _alive = alive;
         }
 
-        CancelWatches(silo => !alive.Contains(silo));
+        CancelWatches(silo => !alive.ContainsKey(silo));
     }
 
     private void CancelWatches(Func<string, bool> lost)

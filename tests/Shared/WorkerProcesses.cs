@@ -1,6 +1,6 @@
-namespace Interop.Cluster.Tests;
+namespace Interop.Tests.Shared;
 
-/// <summary>What Linux's /proc says about processes, independent of any pool's bookkeeping.</summary>
+/// <summary>What Linux's /proc says about pool workers, independent of any pool's bookkeeping (shared by the runtime's and the cluster's tests).</summary>
 internal static class WorkerProcesses
 {
     /// <summary>True while <paramref name="processId"/> exists and is not a zombie.</summary>
@@ -44,6 +44,9 @@ internal static class WorkerProcesses
 
         return found;
     }
+
+    /// <summary>Live pool workers started by this process.</summary>
+    public static IReadOnlyList<int> ChildrenOfThisProcess() => WorkersOf(Environment.ProcessId);
 
     /// <summary>Those of <paramref name="processIds"/> still running once they all ended or <paramref name="patience"/> ran out.</summary>
     public static async Task<IReadOnlyList<int>> StillRunningAfterAsync(IEnumerable<int> processIds, TimeSpan patience)
