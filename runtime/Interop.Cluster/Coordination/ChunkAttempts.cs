@@ -63,7 +63,9 @@ internal sealed class ChunkAttempts(IGrainFactory grains, ClusterView view, Clus
             catch (Exception e)
             {
                 last = e is OperationCanceledException ? new NodeLostException($"{node} left the cluster") : e;
-                lostOn.Add(node?.ToString() ?? "(not placed)");
+                // A start that failed may have failed on the way (a dead gateway), not on the silo it was sent to,
+                // so only a silo that ran the chunk is avoided next time; the report still says where it was headed.
+                lostOn.Add(node?.ToString() ?? $"silo {lease.Silo ?? "(placement's choice)"} (the call failed before the chunk started: {last.GetType().Name})");
                 if (node is not null)
                 {
                     lostSilos.Add(node.Silo);

@@ -94,6 +94,10 @@ internal sealed class ChunkPlacement(ClusterView view)
     internal sealed class Lease(ChunkPlacement placement, string? silo) : IDisposable
     {
         private string? _silo = silo;
+        private bool _released;
+
+        /// <summary>The silo this attempt was sent to (the hint, then where it landed); null when placement chose alone.</summary>
+        public string? Silo => _silo;
 
         /// <summary>The attempt started on <paramref name="actual"/> (a hint is a preference: the silo may have left meanwhile).</summary>
         public void Landed(string actual)
@@ -109,8 +113,9 @@ internal sealed class ChunkPlacement(ClusterView view)
         public void Dispose()
         {
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-            if (Interlocked.Exchange(ref _silo, null) is { } silo)
+            if (!_released && _silo is { } silo)
             {
+                _released = true;
                 placement.Release(silo);
             }
         }
