@@ -179,7 +179,7 @@ internal sealed partial class BindingBuilder
             {
                 var parameter = function.Type.Parameters[i];
                 var name = UniqueName(ParameterName(function, i), names);
-                var (shape, handle) = HandleShape(function, parameter.Type) ?? (ParameterShape(parameter.Type), null);
+                var (shape, handle) = HandleShape(function, parameter.Type) ?? (ShapeOf(parameter.Type), null);
                 if (shape == ValueShape.Utf8String && keepStringsRaw)
                 {
                     shape = ValueShape.Raw;
@@ -188,7 +188,7 @@ internal sealed partial class BindingBuilder
                 parameters.Add(new ParameterModel(name, MapType(parameter.Type), shape, handle));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
+            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShapeOf(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
                 _request.SuppressGCTransition.Contains(function.Name));
         }
         catch (UnsupportedTypeException e)
@@ -251,7 +251,7 @@ internal sealed partial class BindingBuilder
     }
 
     /// <summary>What friendlier form a parameter can take; anything ambiguous stays raw.</summary>
-    private static ValueShape ParameterShape(CType type)
+    private static ValueShape ShapeOf(CType type)
     {
         switch (type.Canonical)
         {
@@ -269,7 +269,7 @@ internal sealed partial class BindingBuilder
         }
     }
 
-    private static ValueShape ReturnShape(CType type) => type.Canonical switch
+    private static ValueShape ReturnShapeOf(CType type) => type.Canonical switch
     {
         PrimitiveType { Kind: PrimitiveKind.Bool } => ValueShape.Bool,
         PointerType { Pointee: var pointee } when IsConstChar(pointee) => ValueShape.Utf8String,
