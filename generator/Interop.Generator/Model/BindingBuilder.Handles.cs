@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 

@@ -1,4 +1,5 @@
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -305,7 +306,7 @@ internal sealed partial class BindingBuilder
             // GCC and clang give an enum without negative values an unsigned type.
             EnumType e => e.Decl.Constants.Any(c => !c.Value.IsUnsigned && c.Value.AsSigned < 0),
             PrimitiveType { Kind: PrimitiveKind.Bool } => false,
-            _ => integer is Frontend.IntegerKind.Int or Frontend.IntegerKind.Long,
+            _ => integer is IntegerKind.Int or IntegerKind.Long,
         };
 
         // The smallest integer that covers the bits, moved back if it would run past the end of the struct.

@@ -1,3 +1,5 @@
+using Interop.Generator.Syntax;
+
 namespace Interop.Generator.Model;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -43,7 +43,10 @@ internal sealed partial class BindingBuilder
         _isBoundFile = isBoundFile;
     }
 
-    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroDefinition> macros, Parser parser, Func<string, List<Token>> expandMacro)
+    /// <param name="unit">The parsed header.</param>
+    /// <param name="macros">The values the front-end computed for the object-like macros of the bound files.</param>
+    /// <param name="variadicFormArguments">The argument types of each <c>VariadicForms</c> entry, as the front-end read them (null: not C types).</param>
+    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments)
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
@@ -68,7 +71,7 @@ internal sealed partial class BindingBuilder
             switch (declaration)
             {
                 case FunctionDecl { Type.IsVariadic: true } variadic when !variadic.IsInline && !variadic.HasBody && !variadic.IsStatic:
-                    functions.AddRange(BindVariadicForms(variadic, parser));
+                    functions.AddRange(BindVariadicForms(variadic, variadicFormArguments));
                     break;
                 case FunctionDecl function:
                     if (BindFunction(function) is { } model)
@@ -100,20 +103,18 @@ internal sealed partial class BindingBuilder
 
         foreach (var macro in macros)
         {
-            if (macro.IsFunctionLike || macro.Body.Count == 0 || !_isBoundFile(macro.Location.File) || _usedNames.Contains(macro.Name))
+            if (!_isBoundFile(macro.Location.File) || !_usedNames.Add(macro.Name))
             {
                 continue;
             }
 
-            var expansion = expandMacro(macro.Name);
-            var constant = parser.TryEvaluateConstant(expansion, out var value)
-                ? CastConstant(macro, value, parser.TryReadOuterCast(expansion)) ?? Constant(macro.Name, value, macro.Doc)
-                : MacroLiteral.TryRead(expansion, out var type, out var literal) ? new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc) : null;
-            if (constant is not null)
+            constants.Add(macro.Value switch
             {
-                _usedNames.Add(macro.Name);
-                constants.Add(constant);
-            }
+                IntegerMacroValue integer => CastConstant(macro, integer.Value, integer.Cast) ?? Constant(macro.Name, integer.Value, macro.Doc),
+                StringMacroValue text => new ConstantModel(CSharpNames.Escape(macro.Name), "string", ConstantLiterals.String(text.Text), macro.Doc),
+                FloatingMacroValue floating => new ConstantModel(CSharpNames.Escape(macro.Name), floating.IsSingle ? "float" : "double", ConstantLiterals.Floating(floating), macro.Doc),
+                _ => throw new InvalidOperationException($"unknown macro value {macro.Value.GetType().Name}"),
+            });
         }
 
         var structs = new List<StructModel>();
@@ -135,7 +136,7 @@ internal sealed partial class BindingBuilder
         }
 
         return new BindingModel(
-            PathText.FileName(_request.HeaderPath.Replace('\\', '/')),
+            _request.HeaderFileName,
             _request.Namespace,
             _request.ClassName,
             _request.LibraryName,
@@ -203,7 +204,7 @@ internal sealed partial class BindingBuilder
     /// Integer and pointer arguments travel in the same registers whether or not the callee is variadic on
     /// x86_64 and Linux aarch64; floating arguments and Apple's arm64 (variadics on the stack) do not.
     /// </summary>
-    private IEnumerable<FunctionModel> BindVariadicForms(FunctionDecl function, Parser parser)
+    private IEnumerable<FunctionModel> BindVariadicForms(FunctionDecl function, IReadOnlyDictionary<string, IReadOnlyList<CType>?> arguments)
     {
         var forms = _request.VariadicForms.Where(f => f.Contains('(') && f.Substring(0, f.IndexOf('(')).Trim() == function.Name).ToList();
         if (forms.Count == 0)
@@ -222,7 +223,7 @@ internal sealed partial class BindingBuilder
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         foreach (var form in forms)
         {
-            var model = BindVariadicForm(function, form, parser);
+            var model = BindVariadicForm(function, form, arguments.TryGetValue(form, out var types) ? types : null);
             if (model is not null && signatures.Add(string.Join(",", model.Parameters.Select(p => p.CSharpType))))
             {
                 yield return model;
@@ -230,10 +231,8 @@ internal sealed partial class BindingBuilder
         }
     }
 
-    private FunctionModel? BindVariadicForm(FunctionDecl function, string form, Parser parser)
+    private FunctionModel? BindVariadicForm(FunctionDecl function, string form, IReadOnlyList<CType>? types)
     {
-        var arguments = form.Substring(form.IndexOf('(') + 1).TrimEnd();
-        var types = arguments.EndsWith(")", StringComparison.Ordinal) ? parser.TryParseTypeList(arguments.Substring(0, arguments.Length - 1)) : null;
         if (types is null || types.Count == 0)
         {
             _diagnostics.Report(DiagnosticKind.InvalidOption, function.Location, $"variadic form '{form}' must list one or more C types, like {function.Name}(long, void*)");
@@ -547,7 +546,7 @@ internal sealed partial class BindingBuilder
     private EnumModel BuildEnum(EnumDecl decl)
     {
         var kind = EnumKind(decl);
-        var members = decl.Constants.Select(c => new EnumMemberModel(CSharpNames.Escape(c.Name), Literal(c.Value.ConvertTo(kind)), c.Doc));
+        var members = decl.Constants.Select(c => new EnumMemberModel(CSharpNames.Escape(c.Name), ConstantLiterals.Integer(c.Value.ConvertTo(kind)), c.Doc));
         return new EnumModel(CSharpNames.Escape(EnumName(decl)!), KindName(kind), members.ToEquatableArray(), decl.Doc);
     }
 
@@ -570,7 +569,7 @@ internal sealed partial class BindingBuilder
     }
 
     /// <summary>A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer as <c>nint</c>.</summary>
-    private ConstantModel? CastConstant(MacroDefinition macro, IntegerValue value, CType? cast)
+    private ConstantModel? CastConstant(MacroConstant macro, IntegerValue value, CType? cast)
     {
         if (cast is null)
         {
@@ -612,7 +611,7 @@ internal sealed partial class BindingBuilder
     }
 
     private static ConstantModel Constant(string name, IntegerValue value, string? doc) =>
-        new(CSharpNames.Escape(name), KindName(value.Kind), Literal(value), doc);
+        new(CSharpNames.Escape(name), KindName(value.Kind), ConstantLiterals.Integer(value), doc);
 
     private static string KindName(IntegerKind kind) => kind switch
     {
@@ -620,15 +619,6 @@ internal sealed partial class BindingBuilder
         IntegerKind.UInt => "uint",
         IntegerKind.Long => "long",
         _ => "ulong",
-    };
-
-    private static string Literal(IntegerValue value) => value.Kind switch
-    {
-        IntegerKind.Int => value.AsSigned.ToString(CultureInfo.InvariantCulture),
-        IntegerKind.UInt => value.Bits.ToString(CultureInfo.InvariantCulture) + "U",
-        IntegerKind.Long when value.AsSigned == long.MinValue => "long.MinValue",
-        IntegerKind.Long => value.AsSigned.ToString(CultureInfo.InvariantCulture) + "L",
-        _ => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
     };
 
     private sealed class UnsupportedTypeException : Exception
