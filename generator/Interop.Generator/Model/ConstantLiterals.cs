@@ -20,6 +20,25 @@ internal static class ConstantLiterals
         _ => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
     };
 
+    /// <summary>
+    /// A value written as a cast to <paramref name="type"/>, in that type's own spelling: no suffix for the narrow and
+    /// native-size types, a cast for an enum; null when the type cannot hold a constant.
+    /// </summary>
+    public static string? Cast(TypeRef type, IntegerValue value)
+    {
+        var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
+        var bits = value.Bits.ToString(CultureInfo.InvariantCulture);
+        return type switch
+        {
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.Byte or PrimitiveTypeKind.UShort or PrimitiveTypeKind.UInt or PrimitiveTypeKind.NUInt } => bits,
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.ULong } => bits + "UL",
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.SByte or PrimitiveTypeKind.Short or PrimitiveTypeKind.Int or PrimitiveTypeKind.NInt } => signed.ToString(CultureInfo.InvariantCulture),
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.Long } => signed == long.MinValue ? "long.MinValue" : signed.ToString(CultureInfo.InvariantCulture) + "L",
+            NamedTypeRef { Kind: NamedTypeKind.Enum } enumeration => $"({CSharpNames.Escape(enumeration.Name)})({signed.ToString(CultureInfo.InvariantCulture)})",
+            _ => null,
+        };
+    }
+
     /// <summary>A <c>float</c> (<c>F</c>) or <c>double</c> (<c>D</c>) literal that round-trips.</summary>
     public static string Floating(FloatingMacroValue value) => value.IsSingle
         ? ((float)value.Value).ToString("R", CultureInfo.InvariantCulture) + "F"
