@@ -1,6 +1,7 @@
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Frontend;
 using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator;
 
@@ -62,13 +63,15 @@ public static class HeaderCompiler
             var layout = new LayoutEngine(target);
             var parser = new Parser(unit.Tokens, layout, diagnostics);
             var translationUnit = parser.ParseTranslationUnit();
+            var variadicFormArguments = VariadicFormArguments.Parse(parser, request.VariadicForms);
+            var macros = MacroConstants.Evaluate(unit, parser);
             cancellationToken.ThrowIfCancellationRequested();
 
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
             var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
             var builder = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
-            var model = builder.Build(translationUnit, unit.Macros, parser, unit.ExpandMacro);
+            var model = builder.Build(translationUnit, macros, variadicFormArguments);
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)

@@ -2,6 +2,7 @@ using Interop.Generator;
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Frontend;
 using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Tests;
 

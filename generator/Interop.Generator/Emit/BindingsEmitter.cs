@@ -34,7 +34,7 @@ public static class BindingsEmitter
         foreach (var constant in model.Constants)
         {
             w.Line().Doc(constant.Doc);
-            w.Line($"public const {constant.CSharpType} {constant.Name} = {constant.Value};");
+            w.Line($"public const {TypeText.Of(constant.Type)} {CSharpNames.Escape(constant.Name)} = {constant.Value};");
         }
 
         foreach (var function in model.Functions)

@@ -8,11 +8,11 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter w, EnumModel model)
     {
         w.Doc(model.Doc);
-        w.Open($"public enum {model.Name} : {model.UnderlyingType}");
+        w.Open($"public enum {CSharpNames.Escape(model.Name)} : {TypeText.Of(model.UnderlyingType)}");
         foreach (var member in model.Members)
         {
             w.Doc(member.Doc);
-            w.Line($"{member.Name} = {member.Value},");
+            w.Line($"{CSharpNames.Escape(member.Name)} = {member.Value},");
         }
 
         w.Close();

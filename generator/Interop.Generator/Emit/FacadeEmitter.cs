@@ -1,3 +1,4 @@
+using Interop.Generator.Emit.Parameters;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Emit;
@@ -30,7 +31,7 @@ internal static class FacadeEmitter
 
             first = false;
             w.Doc(function.Doc);
-            w.Line($"{function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)});");
+            w.Line($"{FacadeReturnType(function)} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)});");
         }
 
         w.Close();
@@ -79,17 +80,17 @@ internal static class FacadeEmitter
 
     /// <summary>
     /// One facade member: converts facade types to the overload it calls, and the result back. Buffers of a span pair
-    /// are pinned for the call; C longs are widened or narrowed with a check; out values are copied back.
+    /// are pinned for the call; each other parameter's shape writes its own conversion (C longs widened or narrowed
+    /// with a check, out values copied back).
     /// </summary>
     private static void EmitForwarder(SourceWriter w, BindingModel model, FunctionModel function)
     {
-        var friendly = function.HasFriendlyOverload;
-        var buffers = FacadeBuffers(function);
+        var buffers = SpanPairs.FacadeBuffers(function);
         var before = new List<string>();
         var after = new List<string>();
         var arguments = new List<string>();
         // Locals must not shadow a parameter (CS0136): C names such as 'result' or 'bufNative' are the user's.
-        var taken = new HashSet<string>(function.Parameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal);
+        var taken = new HashSet<string>(function.Parameters.Select(p => p.Name), StringComparer.Ordinal);
         string Fresh(string wanted)
         {
             while (!taken.Add(wanted))
@@ -102,73 +103,34 @@ internal static class FacadeEmitter
 
         foreach (var p in function.Parameters)
         {
-            var local = Fresh(p.Name.TrimStart('@') + "Native");
-            var shape = friendly ? p.Shape : ValueShape.Raw;
+            var local = Fresh(p.Name + "Native");
+            var shape = ParameterShapes.Of(p);
             if (buffers.FirstOrDefault(b => b.Length == p.Name) is { } lengthOf)
             {
-                arguments.Add(lengthOf.LengthArgument);
+                arguments.Add(SpanPairs.LengthArgument(lengthOf));
                 continue;
             }
 
             if (buffers.Any(b => b.Pointer == p.Name))
             {
-                before.Add($"fixed ({p.CSharpType} {local} = {p.Name}.Span)");
-                arguments.Add(shape == ValueShape.RefScalar ? $"ref *{local}" : local);
+                before.Add($"fixed ({TypeText.Of(p.Type)} {local} = {CSharpNames.Escape(p.Name)}.Span)");
+                arguments.Add(shape.FacadeBufferArgument(local));
                 continue;
             }
 
-            switch (shape)
-            {
-                case ValueShape.OutPointer:
-                    arguments.Add($"out var {local}");
-                    after.Add($"{p.Name} = (nint){local};");
-                    break;
-                case ValueShape.OutHandle:
-                    // A handle hands its pointer over to the caller, who now owns it as an nint.
-                    arguments.Add($"out var {local}");
-                    after.Add($"{p.Name} = {local}.DetachPointer();");
-                    break;
-                case ValueShape.Handle:
-                    arguments.Add($"new {p.HandleType}(({p.CSharpType}){p.Name}, ownsHandle: false)");
-                    break;
-                case ValueShape.RefScalar when ParameterModel.FacadeNumber(p.Pointee) is not null:
-                    // ref long cannot alias a CLong (4 bytes on Windows): copy in, call, copy out.
-                    before.Add($"var {local} = {ToNative(p.Pointee, p.Name)};");
-                    arguments.Add($"ref {local}");
-                    after.Add($"{p.Name} = {local}.Value;");
-                    break;
-                case ValueShape.RefScalar:
-                    arguments.Add($"ref {p.Name}");
-                    break;
-                case ValueShape.Utf8String or ValueShape.Bool:
-                    arguments.Add(p.Name);
-                    break;
-                default:
-                    arguments.Add(ParameterModel.FacadeNumber(p.CSharpType) is not null ? ToNative(p.CSharpType, p.Name)
-                        : p.FacadeType == p.CSharpType ? p.Name
-                        : $"({p.CSharpType}){p.Name}");
-                    break;
-            }
+            arguments.Add(shape.FacadeArgument(p, local, before, after));
         }
 
-        var call = $"{model.ClassName}.{CSharpNames.Escape(function.Name)}({string.Join(", ", arguments)})";
-        call = function.ReturnShape switch
-        {
-            ValueShape.Utf8String => $"global::System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint){call})",
-            ValueShape.Bool => $"{call} != 0",
-            _ when ParameterModel.FacadeNumber(function.ReturnType) is { } number => $"({number}){call}.Value",
-            _ when function.FacadeReturnType != function.ReturnType => $"(nint){call}",
-            _ => call,
-        };
-
-        var signature = $"public {function.FacadeReturnType} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)})";
+        var name = CSharpNames.Escape(function.Name);
+        var call = ParameterShapes.Of(function.ReturnShape).FacadeReturn(function.ReturnType, $"{model.ClassName}.{name}({string.Join(", ", arguments)})");
+        var signature = $"public {FacadeReturnType(function)} {name}({FacadeParameters(function)})";
         if (before.Count == 0 && after.Count == 0)
         {
             w.Line($"{signature} => {call};");
             return;
         }
 
-        var returns = function.ReturnType != "void";
+        var returns = !function.ReturnType.IsVoid;
         var result = Fresh("result");
         w.Open(signature);
         foreach (var line in before.Where(l => !l.StartsWith("fixed", StringComparison.Ordinal)))
@@ -209,31 +171,15 @@ internal static class FacadeEmitter
         w.Close();
     }
 
-    /// <summary>
-    /// A facade value as the C long the bindings take. <c>long</c> is 32-bit on Windows (LLP64): there the value is
-    /// narrowed with a check, so a too-large value throws <see cref="System.OverflowException"/> instead of being cut.
-    /// <c>OperatingSystem.IsWindows()</c> is a constant to the JIT, so the other branch costs nothing.
-    /// </summary>
-    private static string ToNative(string cType, string value) => cType == ParameterModel.CLong
-        ? $"(global::System.OperatingSystem.IsWindows() ? new {ParameterModel.CLong}(checked((int){value})) : new {ParameterModel.CLong}((nint){value}))"
-        : $"(global::System.OperatingSystem.IsWindows() ? new {ParameterModel.CULong}(checked((uint){value})) : new {ParameterModel.CULong}((nuint){value}))";
-
-    /// <summary>
-    /// The span pairs the facade takes as one <c>ReadOnlyMemory&lt;T&gt;</c> (const pointee) or <c>Memory&lt;T&gt;</c>:
-    /// unlike spans, these are ordinary structs that Moq and NSubstitute can hold and match, and arrays convert to them.
-    /// Pairs whose pointer has another friendly form (a string) or whose element is itself a pointer stay raw.
-    /// </summary>
-    private static List<SpanPairModel> FacadeBuffers(FunctionModel function) =>
-        function.Spans.Where(pair => !pair.ElementType.EndsWith("*", StringComparison.Ordinal)
-            && function.Parameters.Any(p => p.Name == pair.Pointer && (!function.HasFriendlyOverload || p.Shape is ValueShape.Raw or ValueShape.RefScalar))).ToList();
+    /// <summary>The facade's return type: strings for <c>const char*</c>, <c>bool</c> for <c>_Bool</c>, <c>nint</c> for other pointers.</summary>
+    private static string FacadeReturnType(FunctionModel function) => ParameterShapes.Of(function.ReturnShape).FacadeReturnType(function.ReturnType);
 
     private static string FacadeParameters(FunctionModel function)
     {
-        var buffers = FacadeBuffers(function);
+        var buffers = SpanPairs.FacadeBuffers(function);
         return string.Join(", ", function.Parameters.Where(p => buffers.All(b => b.Length != p.Name)).Select(p =>
-            buffers.FirstOrDefault(b => b.Pointer == p.Name) is { } buffer ? $"global::System.{(buffer.ReadOnly ? "ReadOnlyMemory" : "Memory")}<{buffer.ElementType}> {p.Name}"
-            : function.HasFriendlyOverload ? p.FacadeDeclaration
-            : $"{p.FacadeType} {p.Name}"));
+            buffers.FirstOrDefault(b => b.Pointer == p.Name) is { } buffer ? SpanPairs.FacadeBufferDeclaration(buffer)
+            : ParameterShapes.Of(p).FacadeDeclaration(p)));
     }
 
     public static string InterfaceName(BindingModel model) => "I" + model.ClassName;

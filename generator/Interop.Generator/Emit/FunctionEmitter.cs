@@ -1,3 +1,4 @@
+using Interop.Generator.Emit.Parameters;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Emit;
@@ -15,74 +16,37 @@ internal static class FunctionEmitter
 {
     public static void Emit(SourceWriter w, FunctionModel function, ImportMode mode = ImportMode.LibraryImport)
     {
+        var name = CSharpNames.Escape(function.Name);
+        var returnType = TypeText.Of(function.ReturnType);
         w.Doc(function.Doc);
-        Declare(w, function, string.Join(", ", function.Parameters.Select(p => $"{p.CSharpType} {p.Name}")), utf8: false, mode);
+        var raw = string.Join(", ", function.Parameters.Select(p => $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}"));
+        NativeImport.Write(w, mode, "LibraryName", function.EntryPoint, returnType, name, raw, suppressGCTransition: function.SuppressGCTransition);
 
         if (function.HasFriendlyOverload)
         {
             w.Line();
             w.Doc(function.Doc);
-            var parameters = string.Join(", ", function.Parameters.Select(p => p.FriendlyDeclaration));
+            var parameters = FriendlyParameters(function);
             if (mode == ImportMode.DllImport)
             {
-                MarshallingStub.Emit(w, $"public static {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters})", function, CSharpNames.Escape(function.Name), returnHandle: null);
+                MarshallingStub.Emit(w, $"public static {returnType} {name}({parameters})", function, name, returnHandle: null);
             }
             else
             {
-                Declare(w, function, parameters, utf8: function.Parameters.Any(p => p.Shape == ValueShape.Utf8String), mode);
+                NativeImport.Write(w, mode, "LibraryName", function.EntryPoint, returnType, name, parameters, NeedsUtf8StringMarshalling(function), function.SuppressGCTransition);
             }
         }
 
         if (function.Spans.Count > 0)
         {
-            EmitSpanOverload(w, function);
+            SpanPairs.EmitOverload(w, function);
         }
     }
 
-    /// <summary>
-    /// A plain C# overload for the span rule: spans stand for pointer and length pairs, are pinned, and
-    /// the raw entry point is called with their address and length. Other parameters stay raw.
-    /// </summary>
-    private static void EmitSpanOverload(SourceWriter w, FunctionModel function)
-    {
-        var pairs = function.Spans.ToDictionary(p => p.Pointer);
-        var lengths = new HashSet<string>(function.Spans.Select(p => p.Length));
-        var parameters = function.Parameters.Where(p => !lengths.Contains(p.Name))
-            .Select(p => pairs.TryGetValue(p.Name, out var pair) ? $"{pair.SpanType} {p.Name}" : $"{p.CSharpType} {p.Name}");
-        var arguments = function.Parameters.Select(p =>
-            pairs.TryGetValue(p.Name, out var pair) ? $"{p.Name.TrimStart('@')}Pointer"
-            : function.Spans.FirstOrDefault(s => s.Length == p.Name) is { } lengthOf ? lengthOf.LengthArgument
-            : p.Name);
+    /// <summary>The friendly overload's parameter list: each parameter as its shape declares it.</summary>
+    public static string FriendlyParameters(FunctionModel function) =>
+        string.Join(", ", function.Parameters.Select(p => ParameterShapes.Of(p).FriendlyDeclaration(p)));
 
-        w.Line();
-        w.Doc(function.Doc);
-        w.Open($"public static {function.ReturnType} {CSharpNames.Escape(function.Name)}({string.Join(", ", parameters)})");
-        foreach (var pair in function.Spans)
-        {
-            w.Line($"fixed ({pair.ElementType}* {pair.Pointer.TrimStart('@')}Pointer = {pair.Pointer})");
-        }
-
-        var call = $"{CSharpNames.Escape(function.Name)}({string.Join(", ", arguments)});";
-        w.Line("{");
-        w.Line(function.ReturnType == "void" ? $"    {call}" : $"    return {call}");
-        w.Line("}");
-        w.Close();
-    }
-
-    private static void Declare(SourceWriter w, FunctionModel function, string parameters, bool utf8, ImportMode mode)
-    {
-        var marshalling = utf8 ? ", StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8" : "";
-        // ExactSpelling: no probing for ...A/...W variants, as LibraryImport's own forwarders do.
-        w.Line(mode == ImportMode.DllImport
-            ? $"[{BindingsEmitter.InteropServices}.DllImport(LibraryName, EntryPoint = \"{function.EntryPoint}\", ExactSpelling = true)]"
-            : $"[{BindingsEmitter.InteropServices}.LibraryImport(LibraryName, EntryPoint = \"{function.EntryPoint}\"{marshalling})]");
-        w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
-        if (function.SuppressGCTransition)
-        {
-            // Marked by the user as short, non-blocking and never calling back into .NET.
-            w.Line($"[{BindingsEmitter.InteropServices}.SuppressGCTransition]");
-        }
-
-        w.Line($"public static {(mode == ImportMode.DllImport ? "extern" : "partial")} {function.ReturnType} {CSharpNames.Escape(function.Name)}({parameters});");
-    }
+    public static bool NeedsUtf8StringMarshalling(FunctionModel function) =>
+        function.Parameters.Any(p => ParameterShapes.Of(p).NeedsUtf8StringMarshalling);
 }

@@ -10,14 +10,15 @@ internal static class HandleEmitter
 {
     public static void Emit(SourceWriter w, BindingModel model, HandleModel handle, ImportMode mode = ImportMode.LibraryImport)
     {
-        var pointer = handle.PointerType;
+        var name = CSharpNames.Escape(handle.Name);
+        var pointer = TypeText.Of(handle.PointerType);
         w.Line($"/// <summary>Owns a <c>{Escape(pointer)}</c> and frees it with <c>{handle.ReleaseFunction}</c> when disposed or finalized.</summary>");
-        w.Open($"public sealed unsafe partial class {handle.Name} : global::System.Runtime.InteropServices.SafeHandle");
+        w.Open($"public sealed unsafe partial class {name} : global::System.Runtime.InteropServices.SafeHandle");
         w.Line("/// <summary>An empty handle, for the marshaller to fill.</summary>");
-        w.Line($"public {handle.Name}() : base(nint.Zero, ownsHandle: true) {{ }}");
+        w.Line($"public {name}() : base(nint.Zero, ownsHandle: true) {{ }}");
         w.Line();
         w.Line("/// <summary>Wraps a pointer; with <paramref name=\"ownsHandle\"/> false the object is only borrowed and never freed here.</summary>");
-        w.Line($"public {handle.Name}({pointer} pointer, bool ownsHandle = true) : base(nint.Zero, ownsHandle) => SetHandle((nint)pointer);");
+        w.Line($"public {name}({pointer} pointer, bool ownsHandle = true) : base(nint.Zero, ownsHandle) => SetHandle((nint)pointer);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public override bool IsInvalid => handle == nint.Zero;");
@@ -42,18 +43,15 @@ internal static class HandleEmitter
         {
             w.Line();
             w.Doc(creator.Doc);
-            var parameters = string.Join(", ", creator.Parameters.Select(p => p.FriendlyDeclaration));
+            var creatorName = CSharpNames.Escape(creator.Name);
+            var parameters = FunctionEmitter.FriendlyParameters(creator);
             if (mode == ImportMode.DllImport)
             {
-                MarshallingStub.Emit(w, $"public static {handle.Name} {CSharpNames.Escape(creator.Name)}({parameters})", creator, $"{model.ClassName}.{CSharpNames.Escape(creator.Name)}", handle.Name);
+                MarshallingStub.Emit(w, $"public static {name} {creatorName}({parameters})", creator, $"{model.ClassName}.{creatorName}", name);
                 continue;
             }
 
-            var utf8 = creator.Parameters.Any(p => p.Shape == ValueShape.Utf8String);
-            var marshalling = utf8 ? ", StringMarshalling = global::System.Runtime.InteropServices.StringMarshalling.Utf8" : "";
-            w.Line($"[{BindingsEmitter.InteropServices}.LibraryImport({model.ClassName}.LibraryName, EntryPoint = \"{creator.EntryPoint}\"{marshalling})]");
-            w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
-            w.Line($"public static partial {handle.Name} {CSharpNames.Escape(creator.Name)}({parameters});");
+            NativeImport.Write(w, mode, $"{model.ClassName}.LibraryName", creator.EntryPoint, name, creatorName, parameters, FunctionEmitter.NeedsUtf8StringMarshalling(creator));
         }
 
         w.Close();

@@ -1,3 +1,4 @@
+using Interop.Generator.Emit.Parameters;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Emit;
@@ -6,7 +7,7 @@ namespace Interop.Generator.Emit;
 /// Writes, in <see cref="ImportMode.DllImport"/> mode, the body the LibraryImport generator would write for
 /// a friendly overload: the same stages (setup, marshal, pin, call, unmarshal, clean-up) and the same
 /// marshaller types (<c>Utf8StringMarshaller</c>, <c>SafeHandleMarshaller</c>), calling the raw blittable
-/// forwarder. The hand-written marshalling of every <see cref="ValueShape"/> lives here.
+/// forwarder. The stages are here; what each <see cref="ValueShape"/> writes in them is its <see cref="ParameterShape"/>.
 /// </summary>
 internal static class MarshallingStub
 {
@@ -19,10 +20,10 @@ internal static class MarshallingStub
     /// <param name="returnHandle">The SafeHandle type the method returns, or null when it returns the raw type.</param>
     public static void Emit(SourceWriter w, string signature, FunctionModel function, string rawCallee, string? returnHandle)
     {
-        var parameters = function.Parameters;
-        var returnsValue = returnHandle is not null || function.ReturnType != "void";
-        var succeeded = returnHandle is not null || parameters.Any(p => p.Shape == ValueShape.OutHandle);
-        var needsTry = succeeded || parameters.Any(p => p.Shape is ValueShape.Utf8String or ValueShape.Handle);
+        var parameters = function.Parameters.Select(p => (Model: p, Shape: ParameterShapes.Of(p))).ToList();
+        var returnsValue = returnHandle is not null || !function.ReturnType.IsVoid;
+        var succeeded = returnHandle is not null || parameters.Any(p => p.Shape.OwnsCalleeResult);
+        var needsTry = succeeded || parameters.Any(p => p.Shape.FreesAfterCall);
 
         w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open(signature);
@@ -31,28 +32,9 @@ internal static class MarshallingStub
             w.Line("bool __invokeSucceeded = default;");
         }
 
-        foreach (var p in parameters)
+        foreach (var (p, shape) in parameters)
         {
-            var native = Native(p);
-            switch (p.Shape)
-            {
-                case ValueShape.OutPointer:
-                    w.Line($"{p.Name} = default;");
-                    break;
-                case ValueShape.OutHandle:
-                    w.Line($"{p.Name} = default!;");
-                    w.Line($"nint {native} = default;");
-                    break;
-                case ValueShape.Utf8String:
-                    w.Line($"byte* {native} = default;");
-                    break;
-                case ValueShape.Bool:
-                    w.Line($"byte {native} = default;");
-                    break;
-                case ValueShape.Handle:
-                    w.Line($"nint {native} = default;");
-                    break;
-            }
+            shape.DeclareLocals(w, p);
         }
 
         if (returnHandle is not null)
@@ -63,24 +45,13 @@ internal static class MarshallingStub
         }
         else if (returnsValue)
         {
-            w.Line($"{function.ReturnType} __retVal = default;");
+            w.Line($"{TypeText.Of(function.ReturnType)} __retVal = default;");
         }
 
         // Setup: the marshallers, declared before the try so the finally can free them.
-        foreach (var p in parameters)
+        foreach (var (p, shape) in parameters)
         {
-            switch (p.Shape)
-            {
-                case ValueShape.Utf8String:
-                    w.Line($"scoped {Marshalling}.Utf8StringMarshaller.ManagedToUnmanagedIn {Native(p)}__marshaller = new();");
-                    break;
-                case ValueShape.Handle:
-                    w.Line($"{Marshalling}.SafeHandleMarshaller<{p.HandleType}>.ManagedToUnmanagedIn {Native(p)}__marshaller = new();");
-                    break;
-                case ValueShape.OutHandle:
-                    w.Line($"{Marshalling}.SafeHandleMarshaller<{p.HandleType}>.ManagedToUnmanagedOut {Native(p)}__marshaller = new();");
-                    break;
-            }
+            shape.DeclareMarshaller(w, p);
         }
 
         if (needsTry)
@@ -89,47 +60,31 @@ internal static class MarshallingStub
         }
 
         // Marshal: managed values to native ones.
-        foreach (var p in parameters)
+        foreach (var (p, shape) in parameters)
         {
-            switch (p.Shape)
-            {
-                case ValueShape.Handle:
-                    w.Line($"{Native(p)}__marshaller.FromManaged({p.Name});");
-                    break;
-                case ValueShape.Bool:
-                    w.Line($"{Native(p)} = (byte)({p.Name} ? 1 : 0);");
-                    break;
-                case ValueShape.Utf8String:
-                    // Short strings are encoded on the stack, as LibraryImport does; longer ones in native memory.
-                    w.Line($"{Native(p)}__marshaller.FromManaged({p.Name}, stackalloc byte[{Marshalling}.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);");
-                    break;
-            }
+            shape.Marshal(w, p);
         }
 
         // Pin: out and ref arguments point straight at the caller's variables.
-        var pins = parameters.Where(p => p.Shape is ValueShape.OutPointer or ValueShape.RefScalar).ToList();
+        var pins = parameters.Select(p => p.Shape.Pin(p.Model)).OfType<string>().ToList();
         for (var i = 0; i < pins.Count; i++)
         {
-            var pin = $"fixed ({pins[i].CSharpType} {Native(pins[i])} = &{pins[i].Name})";
             if (i < pins.Count - 1)
             {
-                w.Line(pin);
+                w.Line(pins[i]);
             }
             else
             {
-                w.Open(pin);
+                w.Open(pins[i]);
             }
         }
 
-        foreach (var p in parameters)
+        foreach (var (p, shape) in parameters)
         {
-            if (p.Shape is ValueShape.Handle or ValueShape.Utf8String)
-            {
-                w.Line($"{Native(p)} = {Native(p)}__marshaller.ToUnmanaged();");
-            }
+            shape.ToUnmanaged(w, p);
         }
 
-        var call = $"{rawCallee}({string.Join(", ", parameters.Select(Argument))})";
+        var call = $"{rawCallee}({string.Join(", ", parameters.Select(p => p.Shape.StubArgument(p.Model)))})";
         w.Line(returnHandle is not null ? $"__retVal_native = (nint){call};" : returnsValue ? $"__retVal = {call};" : call + ";");
         if (pins.Count > 0)
         {
@@ -141,9 +96,9 @@ internal static class MarshallingStub
             w.Line();
             w.Line("__invokeSucceeded = true;");
             // Capture first, then convert: a failed conversion must still let the finally free what the callee made.
-            foreach (var p in parameters.Where(p => p.Shape == ValueShape.OutHandle))
+            foreach (var (p, shape) in parameters)
             {
-                w.Line($"{Native(p)}__marshaller.FromUnmanaged({Native(p)});");
+                shape.CaptureResult(w, p);
             }
 
             if (returnHandle is not null)
@@ -151,9 +106,9 @@ internal static class MarshallingStub
                 w.Line("__retVal_native__marshaller.FromUnmanaged(__retVal_native);");
             }
 
-            foreach (var p in parameters.Where(p => p.Shape == ValueShape.OutHandle))
+            foreach (var (p, shape) in parameters)
             {
-                w.Line($"{p.Name} = {Native(p)}__marshaller.ToManaged();");
+                shape.ToManaged(w, p);
             }
 
             if (returnHandle is not null)
@@ -170,9 +125,9 @@ internal static class MarshallingStub
             {
                 // Callee-allocated: a handle that was never handed to the caller is released here.
                 w.Open("if (__invokeSucceeded)");
-                foreach (var p in parameters.Where(p => p.Shape == ValueShape.OutHandle))
+                foreach (var (p, shape) in parameters)
                 {
-                    w.Line($"{Native(p)}__marshaller.Free();");
+                    shape.FreeCalleeResult(w, p);
                 }
 
                 if (returnHandle is not null)
@@ -184,15 +139,15 @@ internal static class MarshallingStub
             }
 
             // Caller-allocated: strings in native memory and the references the handles took.
-            var callerAllocated = parameters.Where(p => p.Shape is ValueShape.Handle or ValueShape.Utf8String).ToList();
+            var callerAllocated = parameters.Where(p => p.Shape.FreesAfterCall).ToList();
             if (succeeded && callerAllocated.Count > 0)
             {
                 w.Line();
             }
 
-            foreach (var p in callerAllocated)
+            foreach (var (p, shape) in callerAllocated)
             {
-                w.Line($"{Native(p)}__marshaller.Free();");
+                shape.FreeAfterCall(w, p);
             }
 
             w.Close();
@@ -206,15 +161,4 @@ internal static class MarshallingStub
 
         w.Close();
     }
-
-    private static string Native(ParameterModel p) => $"__{p.Name.TrimStart('@')}_native";
-
-    /// <summary>The argument handed to the raw forwarder, in the raw parameter's own type.</summary>
-    private static string Argument(ParameterModel p) => p.Shape switch
-    {
-        ValueShape.Raw => p.Name,
-        ValueShape.Bool or ValueShape.OutPointer or ValueShape.RefScalar => Native(p),
-        ValueShape.OutHandle => $"({p.CSharpType})&{Native(p)}",
-        _ => $"({p.CSharpType}){Native(p)}",
-    };
 }

@@ -14,14 +14,15 @@ internal static class StructEmitter
     {
         var mask = (bitfield.Width == 64 ? ulong.MaxValue : (1UL << bitfield.Width) - 1).ToString(CultureInfo.InvariantCulture) + "UL";
         var shift = bitfield.Shift.ToString(CultureInfo.InvariantCulture);
+        var type = TypeText.Of(bitfield.Type);
         var raw = $"((ulong){bitfield.StorageName} >> {shift} & {mask})";
         var read = bitfield.IsSigned
-            ? $"({bitfield.CSharpType})((long)({raw} << {64 - bitfield.Width}) >> {64 - bitfield.Width})"
-            : $"({bitfield.CSharpType}){raw}";
-        var write = $"{bitfield.StorageName} = unchecked(({bitfield.StorageType})(((ulong){bitfield.StorageName} & ~({mask} << {shift})) | (((ulong)(long)value & {mask}) << {shift})));";
+            ? $"({type})((long)({raw} << {64 - bitfield.Width}) >> {64 - bitfield.Width})"
+            : $"({type}){raw}";
+        var write = $"{bitfield.StorageName} = unchecked(({TypeText.Of(bitfield.StorageType)})(((ulong){bitfield.StorageName} & ~({mask} << {shift})) | (((ulong)(long)value & {mask}) << {shift})));";
 
         w.Doc(bitfield.Doc);
-        w.Open($"public {bitfield.CSharpType} {bitfield.Name}");
+        w.Open($"public {type} {CSharpNames.Escape(bitfield.Name)}");
         w.Line($"readonly get => unchecked({read});");
         w.Line($"set => {write}");
         w.Close();
@@ -45,16 +46,18 @@ internal static class StructEmitter
         }
 
         w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
-        w.Line($"public global::System.Span<{trailing.ElementType}> {trailing.Name}(int length) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(");
-        w.Line($"    ref global::System.Runtime.CompilerServices.Unsafe.As<byte, {trailing.ElementType}>(ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.As<{model.Name}, byte>(ref this), (nint){offset})), length);");
+        var element = TypeText.Of(trailing.ElementType);
+        w.Line($"public global::System.Span<{element}> {CSharpNames.Escape(trailing.Name)}(int length) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(");
+        w.Line($"    ref global::System.Runtime.CompilerServices.Unsafe.As<byte, {element}>(ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.As<{CSharpNames.Escape(model.Name)}, byte>(ref this), (nint){offset})), length);");
     }
 
     public static void Emit(SourceWriter w, StructModel model)
     {
-        w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type {model.Name.TrimStart('@')}: only used through pointers." : null));
+        var name = CSharpNames.Escape(model.Name);
+        w.Doc(model.Doc ?? (model.IsOpaque ? $"Opaque C type {model.Name}: only used through pointers." : null));
         if (model.IsOpaque)
         {
-            w.Line($"public partial struct {model.Name}");
+            w.Line($"public partial struct {name}");
             w.Line("{");
             w.Line("}");
             return;
@@ -65,13 +68,13 @@ internal static class StructEmitter
         w.Line(model.IsSequential
             ? $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Sequential)]"
             : $"[{BindingsEmitter.InteropServices}.StructLayout({BindingsEmitter.InteropServices}.LayoutKind.Explicit, Size = {size}{pack})]");
-        w.Open($"public unsafe partial struct {model.Name}");
+        w.Open($"public unsafe partial struct {name}");
         var first = true;
         if (model.AlignmentFix.AnchorType is { } anchor)
         {
             // Overlaps the fields and is never read: it only gives the struct C's alignment.
             w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset(0)]");
-            w.Line($"private {anchor} _csharp_alignment;");
+            w.Line($"private {TypeText.Of(anchor)} _csharp_alignment;");
             first = false;
         }
 
@@ -89,7 +92,7 @@ internal static class StructEmitter
                 w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({field.Offset.ToString(CultureInfo.InvariantCulture)})]");
             }
 
-            w.Line($"public {field.CSharpType} {field.Name};");
+            w.Line($"public {TypeText.Of(field.Type)} {CSharpNames.Escape(field.Name)};");
         }
 
         foreach (var storage in model.Bitfields.GroupBy(b => b.StorageName))
@@ -97,7 +100,7 @@ internal static class StructEmitter
             w.Line();
             var first0 = storage.First();
             w.Line($"[{BindingsEmitter.InteropServices}.FieldOffset({first0.StorageOffset.ToString(CultureInfo.InvariantCulture)})]");
-            w.Line($"private {first0.StorageType} {first0.StorageName};");
+            w.Line($"private {TypeText.Of(first0.StorageType)} {first0.StorageName};");
         }
 
         foreach (var bitfield in model.Bitfields)
@@ -117,10 +120,11 @@ internal static class StructEmitter
         foreach (var buffer in model.Buffers)
         {
             w.Line();
-            w.Line($"/// <summary>Storage for a C array of {buffer.Length.ToString(CultureInfo.InvariantCulture)} <c>{buffer.ElementType}</c>; index it like a span.</summary>");
+            var element = TypeText.Of(buffer.ElementType);
+            w.Line($"/// <summary>Storage for a C array of {buffer.Length.ToString(CultureInfo.InvariantCulture)} <c>{element}</c>; index it like a span.</summary>");
             w.Line($"[global::System.Runtime.CompilerServices.InlineArray({buffer.Length.ToString(CultureInfo.InvariantCulture)})]");
-            w.Open($"public struct {buffer.Name}");
-            w.Line($"private {buffer.ElementType} _element0;");
+            w.Open($"public struct {CSharpNames.Escape(buffer.Name)}");
+            w.Line($"private {element} _element0;");
             w.Close();
         }
     }

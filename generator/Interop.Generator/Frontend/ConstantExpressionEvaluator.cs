@@ -1,4 +1,5 @@
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 

@@ -1,4 +1,4 @@
-using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 
@@ -6,7 +6,7 @@ namespace Interop.Generator.Frontend;
 internal sealed record AttributeInfo(string Name, long? Value)
 {
     /// <summary>The largest alignment requested by <c>aligned</c>, <c>align</c> or <c>_Alignas</c>, or null.</summary>
-    public static long? Alignment(IEnumerable<AttributeInfo> attributes, LayoutEngine layout)
+    public static long? Alignment(IEnumerable<AttributeInfo> attributes, ITypeSizes layout)
     {
         long? result = null;
         foreach (var attribute in attributes)

@@ -1,5 +1,5 @@
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 
@@ -557,20 +557,25 @@ internal sealed partial class Parser
     private IntegerValue? LookUpConstant(Token token) =>
         _unit.EnumConstants.TryGetValue(token.Text, out var constant) ? constant.Value : null;
 
+    /// <summary>
+    /// Reads a type name at <paramref name="index"/> of any token list: the header's own, or a macro's expansion.
+    /// A syntax error leaves the parser where it failed, so the top level recovers from there; callers that
+    /// read other lists restore their own state (<see cref="TryEvaluateConstant"/>).
+    /// </summary>
     public bool TryReadTypeName(IReadOnlyList<Token> tokens, ref int index, out TypeFacts facts)
     {
         facts = default;
-        if (!ReferenceEquals(tokens, _tokens) || index >= tokens.Count || !IsTypeStart(tokens[index]))
+        if (index >= tokens.Count || !IsTypeStart(tokens[index]))
         {
             return false;
         }
 
-        var saved = _pos;
-        _pos = index;
+        var saved = (_tokens, _pos);
+        (_tokens, _pos) = (tokens, index);
         var specifiers = DeclarationSpecifiers(requireType: true);
         var (_, type) = Declarator(specifiers.Type);
         index = _pos;
-        _pos = saved;
+        (_tokens, _pos) = saved;
         var (size, alignment) = _layout.Measure(type);
         facts = new TypeFacts(size, alignment, _layout.IntegerKindOf(type));
         return true;

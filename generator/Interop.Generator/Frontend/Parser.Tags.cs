@@ -1,5 +1,5 @@
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 

@@ -1,5 +1,5 @@
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 
@@ -28,7 +28,7 @@ internal sealed partial class Parser : ITypeNameOracle
     private const int MaxNesting = 256;
 
     private readonly DiagnosticBag _diagnostics;
-    private readonly LayoutEngine _layout;
+    private readonly ITypeSizes _layout;
     private readonly TranslationUnit _unit = new();
     private readonly Dictionary<string, TypedefDecl> _typedefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordDecl> _records = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed partial class Parser : ITypeNameOracle
     // Attributes written after a declarator's name; its caller decides what they apply to.
     private readonly List<AttributeInfo> _declaratorAttributes = new();
 
-    public Parser(IReadOnlyList<Token> tokens, LayoutEngine layout, DiagnosticBag diagnostics)
+    public Parser(IReadOnlyList<Token> tokens, ITypeSizes layout, DiagnosticBag diagnostics)
     {
         _tokens = tokens;
         _layout = layout;
@@ -97,12 +97,11 @@ internal sealed partial class Parser : ITypeNameOracle
             return false;
         }
 
+        // A failed type name inside leaves the parser on these tokens: the finally puts it back on the header's.
         var saved = (_tokens, _pos);
         var list = new List<Token>(tokens) { new(TokenKind.EndOfFile, "", tokens[tokens.Count - 1].Location) };
         try
         {
-            _tokens = list;
-            _pos = 0;
             var index = 0;
             value = ConstantExpressionEvaluator.Evaluate(list, ref index, LookUpConstant, this);
             return index == list.Count - 1;

@@ -1,5 +1,6 @@
 using System.Text;
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Frontend;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -56,7 +57,7 @@ internal sealed partial class BindingBuilder
     private void Add(RecordDecl record, FunctionDecl release)
     {
         var name = RecordNameOrNull(record)!;
-        _handles[record] = new HandleModel(CSharpNames.Escape(name + "Handle"), CSharpNames.Escape(name) + "*", release.Name);
+        _handles[record] = new HandleModel(name + "Handle", new NamedTypeRef(name, NamedTypeKind.Struct).Pointer(), release.Name);
     }
 
     /// <summary>The struct a one-argument function takes a pointer to, if that is all it takes.</summary>

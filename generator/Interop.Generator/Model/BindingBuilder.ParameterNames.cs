@@ -1,11 +1,11 @@
-using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
 /// <summary>
 /// Names for C parameters the declaration leaves unnamed (<c>gzopen(const char *, const char *)</c>), taken, in
 /// order, from another declaration or the definition of the same function, a prototype written in a comment
-/// (<see cref="CommentedPrototypes"/>), the doc comment's <c>@param</c> list, and last from the parameter's type.
+/// (the front-end's <c>CommentedPrototypes</c>), the doc comment's <c>@param</c> list, and last from the parameter's type.
 /// Nothing is guessed from meaning: a <c>const char*</c> never becomes a <c>path</c>.
 /// </summary>
 internal sealed partial class BindingBuilder

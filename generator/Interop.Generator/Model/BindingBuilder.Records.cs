@@ -1,4 +1,5 @@
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -7,9 +8,8 @@ internal sealed partial class BindingBuilder
 {
     private StructModel? BuildStruct(RecordDecl record)
     {
-        var cName = RecordNameOrNull(record)!;
-        var name = CSharpNames.Escape(cName);
-        var cSpelling = record.TypedefName ?? (record.Tag is not null ? (record.IsUnion ? "union " : "struct ") + record.Tag : cName);
+        var name = RecordNameOrNull(record)!;
+        var cSpelling = record.TypedefName ?? (record.Tag is not null ? (record.IsUnion ? "union " : "struct ") + record.Tag : name);
         if (!record.IsComplete)
         {
             return new StructModel(name, cSpelling, record.IsUnion, IsOpaque: true, IsSequential: false, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
@@ -26,7 +26,7 @@ internal sealed partial class BindingBuilder
             return null;
         }
 
-        var members = new StructMembers(name, cName, layout.Size);
+        var members = new StructMembers(name, layout.Size);
         AddMembers(record, layout, 0, members);
         var sequential = IsPlain(record) && members.Fields.Count > 0 && members.Fields.Count == record.Fields!.Count && record.Fields.All(HasCSharpLayoutOfC);
         var alignment = default(StructAlignment);
@@ -41,7 +41,7 @@ internal sealed partial class BindingBuilder
         if (layout.Size == 0)
         {
             _diagnostics.Report(DiagnosticKind.LayoutNote, record.Location,
-                $"'{name.TrimStart('@')}' has no members that take space: C gives it size 0, .NET gives every struct at least 1 byte; structs that embed it keep C's offsets");
+                $"'{name}' has no members that take space: C gives it size 0, .NET gives every struct at least 1 byte; structs that embed it keep C's offsets");
         }
 
         return new StructModel(
@@ -81,17 +81,17 @@ internal sealed partial class BindingBuilder
         if (alignment > MaxCSharpAlignment)
         {
             _diagnostics.Report(DiagnosticKind.AlignmentNotCarried, record.Location,
-                $"'{name.TrimStart('@')}' is {alignment}-byte aligned in C; .NET aligns structs to at most {MaxCSharpAlignment} bytes, so its size ({layout.Size}) and field offsets are C's " +
+                $"'{name}' is {alignment}-byte aligned in C; .NET aligns structs to at most {MaxCSharpAlignment} bytes, so its size ({layout.Size}) and field offsets are C's " +
                 $"but an instance .NET places is only {MaxCSharpAlignment}-byte aligned (allocate it with NativeMemory.AlignedAlloc where the alignment matters)");
         }
 
         var anchor = Math.Min(alignment, MaxCSharpAlignment) switch
         {
-            1 => "byte",
-            2 => "ushort",
-            4 => "uint",
-            8 => "ulong",
-            _ => "global::System.Int128",
+            1 => TypeRef.Byte,
+            2 => TypeRef.UShort,
+            4 => TypeRef.UInt,
+            8 => TypeRef.ULong,
+            _ => new PrimitiveTypeRef(PrimitiveTypeKind.Int128),
         };
         return new StructAlignment(0, anchor);
     }
@@ -187,10 +187,9 @@ internal sealed partial class BindingBuilder
     private static string Position(FieldLayout field) =>
         field.Field.BitWidth is null ? $"byte {field.ByteOffset}" : $"bit {field.BitOffset}";
 
-    private sealed class StructMembers(string name, string cName, long size)
+    private sealed class StructMembers(string name, long size)
     {
         public string Name { get; } = name;
-        public string CName { get; } = cName;
         public long Size { get; } = size;
         public List<FieldModel> Fields { get; } = new();
         public List<BitfieldModel> Bitfields { get; } = new();
@@ -220,10 +219,11 @@ internal sealed partial class BindingBuilder
 
             try
             {
-                var fieldName = decl.Name == into.CName ? decl.Name + "_" : decl.Name;
+                // C# forbids a member named like its type (CS0542).
+                var fieldName = decl.Name == into.Name ? decl.Name + "_" : decl.Name;
                 if (decl.BitWidth is { } width)
                 {
-                    var bitfield = Bitfield(decl, CSharpNames.Escape(fieldName), bits, width, into.Size);
+                    var bitfield = Bitfield(decl, fieldName, bits, width, into.Size);
                     into.Bitfields.Add(bitfield);
                     into.NaturalAlignment = Math.Max(into.NaturalAlignment, bitfield.StorageSize);
                     continue;
@@ -231,16 +231,16 @@ internal sealed partial class BindingBuilder
 
                 if (field.Size == 0)
                 {
-                    AddZeroSizeMember(decl, CSharpNames.Escape(fieldName), bits / 8, into);
+                    AddZeroSizeMember(decl, fieldName, bits / 8, into);
                     continue;
                 }
 
-                string type;
+                TypeRef type;
                 if (IsOpaqueScalar(decl.Type) || (decl.Type.Canonical is ArrayType { Element: var element } && IsOpaqueScalar(element)))
                 {
                     // 16 bytes .NET has no type for: kept as bytes at C's offset, so the struct's layout stays whole.
                     _diagnostics.Report(DiagnosticKind.LayoutNote, decl.Location,
-                        $"field '{decl.Name}' of '{into.Name.TrimStart('@')}' is a C type .NET has no counterpart for on {_layout.Target}; it is bound as {field.Size} opaque bytes");
+                        $"field '{decl.Name}' of '{into.Name}' is a C type .NET has no counterpart for on {_layout.Target}; it is bound as {field.Size} opaque bytes");
                     type = FixedBuffer(into.Name, fieldName, new ArrayType(new PrimitiveType(PrimitiveKind.UChar), field.Size), into.Buffers);
                 }
                 else if (decl.Type.Canonical is ArrayType array)
@@ -250,7 +250,7 @@ internal sealed partial class BindingBuilder
                 else if (decl.Type.Canonical is RecordType { Decl: var nested } && RecordNameOrNull(nested) is null)
                 {
                     // A named member of an unnamed struct type: the type gets a name from its place.
-                    _syntheticNames[nested] = $"{into.Name.TrimStart('@')}_{fieldName}";
+                    _syntheticNames[nested] = $"{into.Name}_{fieldName}";
                     type = MapType(decl.Type);
                 }
                 else
@@ -258,7 +258,7 @@ internal sealed partial class BindingBuilder
                     type = MapType(decl.Type);
                 }
 
-                into.Fields.Add(new FieldModel(CSharpNames.Escape(fieldName), decl.Name, type, bits / 8, decl.Doc));
+                into.Fields.Add(new FieldModel(fieldName, decl.Name, type, bits / 8, decl.Doc));
                 into.NaturalAlignment = Math.Max(into.NaturalAlignment, CSharpAlignment(decl.Type));
             }
             catch (UnsupportedTypeException e)
@@ -277,9 +277,9 @@ internal sealed partial class BindingBuilder
         if (decl.Type.Canonical is ArrayType { Element: var element } && element.Canonical is not ArrayType && _layout.SizeOf(element) > 0 && !IsOpaqueScalar(element))
         {
             var elementType = MapType(element);
-            if (elementType.EndsWith("*", StringComparison.Ordinal) || elementType.StartsWith("delegate*", StringComparison.Ordinal))
+            if (elementType.IsPointer)
             {
-                elementType = "nint"; // a span cannot hold pointer types
+                elementType = TypeRef.NInt; // a span cannot hold pointer types
             }
 
             into.TrailingArrays.Add(new TrailingArrayModel(name, decl.Name!, elementType, offset, decl.Doc));
@@ -287,7 +287,7 @@ internal sealed partial class BindingBuilder
         }
 
         _diagnostics.Report(DiagnosticKind.LayoutNote, decl.Location,
-            $"field '{decl.Name}' of '{into.Name.TrimStart('@')}' takes no space in C and has no C# field; reach what follows it through a pointer to the struct");
+            $"field '{decl.Name}' of '{into.Name}' takes no space in C and has no C# field; reach what follows it through a pointer to the struct");
     }
 
     private BitfieldModel Bitfield(FieldDecl decl, string name, long bitOffset, int width, long structSize)
@@ -295,8 +295,8 @@ internal sealed partial class BindingBuilder
         var type = MapType(decl.Type) switch
         {
             // CLong has no conversion operators; a bitfield's value fits a long whatever the target.
-            "global::System.Runtime.InteropServices.CLong" => "long",
-            "global::System.Runtime.InteropServices.CULong" => "ulong",
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.CLong } => TypeRef.Long,
+            PrimitiveTypeRef { Kind: PrimitiveTypeKind.CULong } => TypeRef.ULong,
             var mapped => mapped,
         };
         var integer = _layout.IntegerKindOf(decl.Type) ?? throw new UnsupportedTypeException("a bitfield must have an integer type");
@@ -305,7 +305,7 @@ internal sealed partial class BindingBuilder
             // GCC and clang give an enum without negative values an unsigned type.
             EnumType e => e.Decl.Constants.Any(c => !c.Value.IsUnsigned && c.Value.AsSigned < 0),
             PrimitiveType { Kind: PrimitiveKind.Bool } => false,
-            _ => integer is Frontend.IntegerKind.Int or Frontend.IntegerKind.Long,
+            _ => integer is IntegerKind.Int or IntegerKind.Long,
         };
 
         // The smallest integer that covers the bits, moved back if it would run past the end of the struct.

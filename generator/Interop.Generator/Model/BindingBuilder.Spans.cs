@@ -1,3 +1,5 @@
+using Interop.Generator.Syntax;
+
 namespace Interop.Generator.Model;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Interop.Generator.Model;
 /// </summary>
 internal sealed partial class BindingBuilder
 {
-    private static readonly HashSet<string> LengthTypes = new(StringComparer.Ordinal) { "int", "uint", "long", "ulong", "nint", "nuint", "short", "ushort" };
+    private static readonly HashSet<TypeRef> LengthTypes = new() { TypeRef.Int, TypeRef.UInt, TypeRef.Long, TypeRef.ULong, TypeRef.NInt, TypeRef.NUInt, TypeRef.Short, TypeRef.UShort };
 
     private EquatableArray<SpanPairModel> SpanPairs(FunctionDecl function, List<ParameterModel> parameters)
     {
@@ -22,20 +24,35 @@ internal sealed partial class BindingBuilder
                 continue;
             }
 
-            var pointer = parameters.FirstOrDefault(p => p.Name.TrimStart('@') == names[0]);
-            var length = parameters.FirstOrDefault(p => p.Name.TrimStart('@') == names[1]);
+            var pointer = parameters.FirstOrDefault(p => p.Name == names[0]);
+            var length = parameters.FirstOrDefault(p => p.Name == names[1]);
             var declared = function.Type.Parameters.FirstOrDefault(p => p.Name == names[0]);
-            if (pointer is null || length is null || declared is null || !LengthTypes.Contains(length.CSharpType)
-                || !pointer.CSharpType.EndsWith("*", StringComparison.Ordinal) || pointer.CSharpType == "void*" || pointer.CSharpType.StartsWith("delegate", StringComparison.Ordinal)
+            if (pointer is null || length is null || declared is null || !LengthTypes.Contains(length.Type) || !IsSpanElementPointer(pointer.Type)
                 || pairs.Any(p => p.Pointer == pointer.Name || p.Length == length.Name))
             {
                 continue;
             }
 
             var readOnly = declared.Type.Canonical is PointerType { Pointee.IsConst: true };
-            pairs.Add(new SpanPairModel(pointer.Name, length.Name, pointer.Pointee, readOnly, length.CSharpType));
+            pairs.Add(new SpanPairModel(pointer.Name, length.Name, pointer.Pointee, readOnly, length.Type));
         }
 
         return pairs.ToEquatableArray();
+    }
+
+    /// <summary>A data pointer to something with a size: not <c>void*</c>, and not a (pointer to a) function pointer.</summary>
+    private static bool IsSpanElementPointer(TypeRef type)
+    {
+        if (type is not PointerTypeRef { Pointee: var pointee } || pointee.IsVoid)
+        {
+            return false;
+        }
+
+        while (pointee is PointerTypeRef inner)
+        {
+            pointee = inner.Pointee;
+        }
+
+        return pointee is not FunctionPointerTypeRef;
     }
 }

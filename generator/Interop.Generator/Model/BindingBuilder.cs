@@ -1,6 +1,6 @@
 using System.Globalization;
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -10,12 +10,12 @@ namespace Interop.Generator.Model;
 /// </summary>
 internal sealed partial class BindingBuilder
 {
-    private static readonly Dictionary<string, string> WellKnownTypedefs = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, TypeRef> WellKnownTypedefs = new(StringComparer.Ordinal)
     {
-        ["int8_t"] = "sbyte", ["int16_t"] = "short", ["int32_t"] = "int", ["int64_t"] = "long",
-        ["uint8_t"] = "byte", ["uint16_t"] = "ushort", ["uint32_t"] = "uint", ["uint64_t"] = "ulong",
-        ["size_t"] = "nuint", ["ssize_t"] = "nint", ["ptrdiff_t"] = "nint", ["intptr_t"] = "nint", ["uintptr_t"] = "nuint",
-        ["intmax_t"] = "long", ["uintmax_t"] = "ulong", ["char16_t"] = "char",
+        ["int8_t"] = TypeRef.SByte, ["int16_t"] = TypeRef.Short, ["int32_t"] = TypeRef.Int, ["int64_t"] = TypeRef.Long,
+        ["uint8_t"] = TypeRef.Byte, ["uint16_t"] = TypeRef.UShort, ["uint32_t"] = TypeRef.UInt, ["uint64_t"] = TypeRef.ULong,
+        ["size_t"] = TypeRef.NUInt, ["ssize_t"] = TypeRef.NInt, ["ptrdiff_t"] = TypeRef.NInt, ["intptr_t"] = TypeRef.NInt, ["uintptr_t"] = TypeRef.NUInt,
+        ["intmax_t"] = TypeRef.Long, ["uintmax_t"] = TypeRef.ULong, ["char16_t"] = TypeRef.Char,
     };
 
     private readonly BindingRequest _request;
@@ -43,7 +43,10 @@ internal sealed partial class BindingBuilder
         _isBoundFile = isBoundFile;
     }
 
-    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroDefinition> macros, Parser parser, Func<string, List<Token>> expandMacro)
+    /// <param name="unit">The parsed header.</param>
+    /// <param name="macros">The values the front-end computed for the object-like macros of the bound files.</param>
+    /// <param name="variadicFormArguments">The argument types of each <c>VariadicForms</c> entry, as the front-end read them (null: not C types).</param>
+    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments)
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
@@ -68,7 +71,7 @@ internal sealed partial class BindingBuilder
             switch (declaration)
             {
                 case FunctionDecl { Type.IsVariadic: true } variadic when !variadic.IsInline && !variadic.HasBody && !variadic.IsStatic:
-                    functions.AddRange(BindVariadicForms(variadic, parser));
+                    functions.AddRange(BindVariadicForms(variadic, variadicFormArguments));
                     break;
                 case FunctionDecl function:
                     if (BindFunction(function) is { } model)
@@ -100,20 +103,18 @@ internal sealed partial class BindingBuilder
 
         foreach (var macro in macros)
         {
-            if (macro.IsFunctionLike || macro.Body.Count == 0 || !_isBoundFile(macro.Location.File) || _usedNames.Contains(macro.Name))
+            if (!_isBoundFile(macro.Location.File) || !_usedNames.Add(macro.Name))
             {
                 continue;
             }
 
-            var expansion = expandMacro(macro.Name);
-            var constant = parser.TryEvaluateConstant(expansion, out var value)
-                ? CastConstant(macro, value, parser.TryReadOuterCast(expansion)) ?? Constant(macro.Name, value, macro.Doc)
-                : MacroLiteral.TryRead(expansion, out var type, out var literal) ? new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc) : null;
-            if (constant is not null)
+            constants.Add(macro.Value switch
             {
-                _usedNames.Add(macro.Name);
-                constants.Add(constant);
-            }
+                IntegerMacroValue integer => CastConstant(macro, integer.Value, integer.Cast) ?? Constant(macro.Name, integer.Value, macro.Doc),
+                StringMacroValue text => new ConstantModel(macro.Name, TypeRef.String, ConstantLiterals.String(text.Text), macro.Doc),
+                FloatingMacroValue floating => new ConstantModel(macro.Name, floating.IsSingle ? TypeRef.Float : TypeRef.Double, ConstantLiterals.Floating(floating), macro.Doc),
+                _ => throw new InvalidOperationException($"unknown macro value {macro.Value.GetType().Name}"),
+            });
         }
 
         var structs = new List<StructModel>();
@@ -127,15 +128,15 @@ internal sealed partial class BindingBuilder
         }
 
         // A type named like the bindings class would make C# merge them into one partial type (CS0261).
-        foreach (var clash in structs.Where(s => s.Name.TrimStart('@') == _request.ClassName))
+        foreach (var clash in structs.Where(s => s.Name == _request.ClassName))
         {
-            var record = _records.First(r => RecordNameOrNull(r) == clash.Name.TrimStart('@'));
+            var record = _records.First(r => RecordNameOrNull(r) == clash.Name);
             _diagnostics.Report(DiagnosticKind.InvalidOption, record.Location,
-                $"the bindings class '{_request.ClassName}' has the name of the C type '{clash.Name.TrimStart('@')}'; choose another class name (the Class metadata or --class)");
+                $"the bindings class '{_request.ClassName}' has the name of the C type '{clash.Name}'; choose another class name (the Class metadata or --class)");
         }
 
         return new BindingModel(
-            PathText.FileName(_request.HeaderPath.Replace('\\', '/')),
+            _request.HeaderFileName,
             _request.Namespace,
             _request.ClassName,
             _request.LibraryName,
@@ -184,7 +185,7 @@ internal sealed partial class BindingBuilder
                     shape = ValueShape.Raw;
                 }
 
-                parameters.Add(new ParameterModel(CSharpNames.Escape(name), MapType(parameter.Type), shape, handle));
+                parameters.Add(new ParameterModel(name, MapType(parameter.Type), shape, handle));
             }
 
             return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShape(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
@@ -203,7 +204,7 @@ internal sealed partial class BindingBuilder
     /// Integer and pointer arguments travel in the same registers whether or not the callee is variadic on
     /// x86_64 and Linux aarch64; floating arguments and Apple's arm64 (variadics on the stack) do not.
     /// </summary>
-    private IEnumerable<FunctionModel> BindVariadicForms(FunctionDecl function, Parser parser)
+    private IEnumerable<FunctionModel> BindVariadicForms(FunctionDecl function, IReadOnlyDictionary<string, IReadOnlyList<CType>?> arguments)
     {
         var forms = _request.VariadicForms.Where(f => f.Contains('(') && f.Substring(0, f.IndexOf('(')).Trim() == function.Name).ToList();
         if (forms.Count == 0)
@@ -219,21 +220,19 @@ internal sealed partial class BindingBuilder
             yield break;
         }
 
-        var signatures = new HashSet<string>(StringComparer.Ordinal);
+        var signatures = new HashSet<EquatableArray<TypeRef>>();
         foreach (var form in forms)
         {
-            var model = BindVariadicForm(function, form, parser);
-            if (model is not null && signatures.Add(string.Join(",", model.Parameters.Select(p => p.CSharpType))))
+            var model = BindVariadicForm(function, form, arguments.TryGetValue(form, out var types) ? types : null);
+            if (model is not null && signatures.Add(model.Parameters.Select(p => p.Type).ToEquatableArray()))
             {
                 yield return model;
             }
         }
     }
 
-    private FunctionModel? BindVariadicForm(FunctionDecl function, string form, Parser parser)
+    private FunctionModel? BindVariadicForm(FunctionDecl function, string form, IReadOnlyList<CType>? types)
     {
-        var arguments = form.Substring(form.IndexOf('(') + 1).TrimEnd();
-        var types = arguments.EndsWith(")", StringComparison.Ordinal) ? parser.TryParseTypeList(arguments.Substring(0, arguments.Length - 1)) : null;
         if (types is null || types.Count == 0)
         {
             _diagnostics.Report(DiagnosticKind.InvalidOption, function.Location, $"variadic form '{form}' must list one or more C types, like {function.Name}(long, void*)");
@@ -344,8 +343,8 @@ internal sealed partial class BindingBuilder
         }
     }
 
-    /// <summary>The C# spelling of a C type in a raw, blittable signature.</summary>
-    private string MapType(CType type)
+    /// <summary>The C# type of a C type in a raw, blittable signature.</summary>
+    private TypeRef MapType(CType type)
     {
         if (StackGuard.IsLow)
         {
@@ -364,48 +363,48 @@ internal sealed partial class BindingBuilder
             case PrimitiveType primitive:
                 return primitive.Kind switch
                 {
-                    PrimitiveKind.Void => "void",
-                    PrimitiveKind.Bool => "byte",
-                    PrimitiveKind.Char or PrimitiveKind.SChar => "sbyte",
-                    PrimitiveKind.UChar => "byte",
-                    PrimitiveKind.Short => "short",
-                    PrimitiveKind.UShort => "ushort",
-                    PrimitiveKind.Int => "int",
-                    PrimitiveKind.UInt => "uint",
+                    PrimitiveKind.Void => TypeRef.Void,
+                    PrimitiveKind.Bool => TypeRef.Byte,
+                    PrimitiveKind.Char or PrimitiveKind.SChar => TypeRef.SByte,
+                    PrimitiveKind.UChar => TypeRef.Byte,
+                    PrimitiveKind.Short => TypeRef.Short,
+                    PrimitiveKind.UShort => TypeRef.UShort,
+                    PrimitiveKind.Int => TypeRef.Int,
+                    PrimitiveKind.UInt => TypeRef.UInt,
                     // C long is 64-bit on LP64 and 32-bit on Windows: CLong keeps one binding right on both.
-                    PrimitiveKind.Long => "global::System.Runtime.InteropServices.CLong",
-                    PrimitiveKind.ULong => "global::System.Runtime.InteropServices.CULong",
-                    PrimitiveKind.LongLong => "long",
-                    PrimitiveKind.ULongLong => "ulong",
-                    PrimitiveKind.Float => "float",
-                    PrimitiveKind.Double => "double",
-                    PrimitiveKind.Int128 => "global::System.Int128",
-                    PrimitiveKind.UInt128 => "global::System.UInt128",
-                    PrimitiveKind.Float16 => "global::System.Half",
-                    PrimitiveKind.ComplexDouble => "global::System.Numerics.Complex",
+                    PrimitiveKind.Long => TypeRef.CLong,
+                    PrimitiveKind.ULong => TypeRef.CULong,
+                    PrimitiveKind.LongLong => TypeRef.Long,
+                    PrimitiveKind.ULongLong => TypeRef.ULong,
+                    PrimitiveKind.Float => TypeRef.Float,
+                    PrimitiveKind.Double => TypeRef.Double,
+                    PrimitiveKind.Int128 => new PrimitiveTypeRef(PrimitiveTypeKind.Int128),
+                    PrimitiveKind.UInt128 => new PrimitiveTypeRef(PrimitiveTypeKind.UInt128),
+                    PrimitiveKind.Float16 => new PrimitiveTypeRef(PrimitiveTypeKind.Half),
+                    PrimitiveKind.ComplexDouble => new PrimitiveTypeRef(PrimitiveTypeKind.Complex),
                     PrimitiveKind.ComplexFloat => ComplexFloat(),
                     // long double is double on Windows and Apple's arm64; elsewhere .NET has no 80- or 128-bit float.
-                    PrimitiveKind.LongDouble when _layout.Target.LongDoubleSize == 8 => "double",
-                    PrimitiveKind.ComplexLongDouble when _layout.Target.LongDoubleSize == 8 => "global::System.Numerics.Complex",
+                    PrimitiveKind.LongDouble when _layout.Target.LongDoubleSize == 8 => TypeRef.Double,
+                    PrimitiveKind.ComplexLongDouble when _layout.Target.LongDoubleSize == 8 => new PrimitiveTypeRef(PrimitiveTypeKind.Complex),
                     _ => throw new UnsupportedTypeException($"the C type '{primitive.Kind}' has no blittable C# counterpart on {_layout.Target}"),
                 };
             case PointerType { Is32Bit: true }:
-                return "uint";
+                return TypeRef.UInt;
             case PointerType pointer:
                 return pointer.Pointee.Canonical switch
                 {
-                    PrimitiveType { Kind: PrimitiveKind.Void } => "void*",
+                    PrimitiveType { Kind: PrimitiveKind.Void } => VoidPointer,
                     FunctionType function => FunctionPointer(function),
-                    var pointee when IsOpaqueScalar(pointee) => "void*",
+                    var pointee when IsOpaqueScalar(pointee) => VoidPointer,
                     RecordType record when !record.Decl.IsComplete || RecordNameOrNull(record.Decl) is null => OpaquePointer(record.Decl),
-                    _ => MapType(pointer.Pointee) + "*",
+                    _ => MapType(pointer.Pointee).Pointer(),
                 };
             case RecordType record:
                 return MapRecord(record.Decl);
             case EnumType enumeration:
                 return EnumName(enumeration.Decl) is { } enumName ? UseEnumType(enumeration.Decl, enumName) : KindName(EnumKind(enumeration.Decl));
             case ArrayType array:
-                return MapType(array.Element) + "*";
+                return MapType(array.Element).Pointer();
             case FunctionType:
                 throw new UnsupportedTypeException("a function type is only usable through a pointer");
             default:
@@ -413,38 +412,39 @@ internal sealed partial class BindingBuilder
         }
     }
 
-    private string UseEnumType(EnumDecl decl, string name)
+    private static readonly TypeRef VoidPointer = TypeRef.Void.Pointer();
+
+    private TypeRef UseEnumType(EnumDecl decl, string name)
     {
         if (_enumSet.Add(decl))
         {
             _enums.Add(decl);
         }
 
-        return CSharpNames.Escape(name);
+        return new NamedTypeRef(name, NamedTypeKind.Enum);
     }
 
-    private string OpaquePointer(RecordDecl record)
+    private TypeRef OpaquePointer(RecordDecl record)
     {
         if (RecordNameOrNull(record) is null)
         {
-            return "void*";
+            return VoidPointer;
         }
 
-        return MapRecord(record) + "*";
+        return MapRecord(record).Pointer();
     }
 
-    private string FunctionPointer(FunctionType function)
+    private TypeRef FunctionPointer(FunctionType function)
     {
         if (function.IsVariadic)
         {
-            return "void*";
+            return VoidPointer;
         }
 
-        var types = function.Parameters.Select(p => MapType(p.Type)).Append(MapType(function.ReturnType));
-        return $"delegate* unmanaged[Cdecl]<{string.Join(", ", types)}>";
+        return new FunctionPointerTypeRef(function.Parameters.Select(p => MapType(p.Type)).ToEquatableArray(), MapType(function.ReturnType));
     }
 
-    private string MapRecord(RecordDecl record)
+    private TypeRef MapRecord(RecordDecl record)
     {
         var name = RecordNameOrNull(record) ?? throw new UnsupportedTypeException("an anonymous struct or union outside a named type is not bound yet");
         if (_recordSet.Add(record))
@@ -452,14 +452,14 @@ internal sealed partial class BindingBuilder
             _records.Add(record);
         }
 
-        return CSharpNames.Escape(name);
+        return new NamedTypeRef(name, NamedTypeKind.Struct);
     }
 
     /// <summary>
     /// C's <c>float _Complex</c> as a record of its own, emitted once per namespace: .NET has no two-float complex type.
     /// Its members are named like <c>System.Numerics.Complex</c>'s, which <c>double _Complex</c> maps to.
     /// </summary>
-    private string ComplexFloat()
+    private TypeRef ComplexFloat()
     {
         if (_complexFloat is null)
         {
@@ -524,7 +524,7 @@ internal sealed partial class BindingBuilder
 
     private static string? EnumName(EnumDecl decl) => decl.TypedefName ?? decl.Tag;
 
-    private string FixedBuffer(string owner, string field, ArrayType array, List<FixedBufferModel> buffers)
+    private TypeRef FixedBuffer(string owner, string field, ArrayType array, List<FixedBufferModel> buffers)
     {
         if (array.Length is not > 0)
         {
@@ -534,21 +534,21 @@ internal sealed partial class BindingBuilder
         var element = array.Element.Canonical is ArrayType inner
             ? FixedBuffer(owner, field + "_" + buffers.Count, inner, buffers)
             : MapType(array.Element);
-        if (element.EndsWith("*", StringComparison.Ordinal) || element.StartsWith("delegate*", StringComparison.Ordinal))
+        if (element.IsPointer)
         {
-            element = "nint"; // inline arrays cannot hold pointer types
+            element = TypeRef.NInt; // inline arrays cannot hold pointer types
         }
 
-        var bufferName = $"{owner.TrimStart('@')}_{field.TrimStart('@')}_Buffer";
+        var bufferName = $"{owner}_{field}_Buffer";
         buffers.Add(new FixedBufferModel(bufferName, element, array.Length.Value));
-        return bufferName;
+        return new NamedTypeRef(bufferName, NamedTypeKind.FixedBuffer);
     }
 
     private EnumModel BuildEnum(EnumDecl decl)
     {
         var kind = EnumKind(decl);
-        var members = decl.Constants.Select(c => new EnumMemberModel(CSharpNames.Escape(c.Name), Literal(c.Value.ConvertTo(kind)), c.Doc));
-        return new EnumModel(CSharpNames.Escape(EnumName(decl)!), KindName(kind), members.ToEquatableArray(), decl.Doc);
+        var members = decl.Constants.Select(c => new EnumMemberModel(c.Name, ConstantLiterals.Integer(c.Value.ConvertTo(kind)), c.Doc));
+        return new EnumModel(EnumName(decl)!, KindName(kind), members.ToEquatableArray(), decl.Doc);
     }
 
     /// <summary>int when every value fits, else the smallest of uint, long, ulong that holds them all.</summary>
@@ -570,17 +570,17 @@ internal sealed partial class BindingBuilder
     }
 
     /// <summary>A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer as <c>nint</c>.</summary>
-    private ConstantModel? CastConstant(MacroDefinition macro, IntegerValue value, CType? cast)
+    private ConstantModel? CastConstant(MacroConstant macro, IntegerValue value, CType? cast)
     {
         if (cast is null)
         {
             return null;
         }
 
-        string type;
+        TypeRef type;
         try
         {
-            type = cast.Canonical is PointerType ? "nint" : MapType(cast);
+            type = cast.Canonical is PointerType ? TypeRef.NInt : MapType(cast);
         }
         catch (UnsupportedTypeException)
         {
@@ -590,47 +590,28 @@ internal sealed partial class BindingBuilder
         var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
 
         // C# constants of native size must fit 32 bits; wider ones keep the 64-bit type they have in C on LP64.
-        if (type == "nuint" && value.Bits > uint.MaxValue)
+        if (type == TypeRef.NUInt && value.Bits > uint.MaxValue)
         {
-            type = "ulong";
+            type = TypeRef.ULong;
         }
-        else if (type == "nint" && signed is < int.MinValue or > int.MaxValue)
+        else if (type == TypeRef.NInt && signed is < int.MinValue or > int.MaxValue)
         {
-            type = "long";
+            type = TypeRef.Long;
         }
 
-        var literal = type switch
-        {
-            "byte" or "ushort" or "uint" or "nuint" => value.Bits.ToString(CultureInfo.InvariantCulture),
-            "ulong" => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
-            "sbyte" or "short" or "int" or "nint" => signed.ToString(CultureInfo.InvariantCulture),
-            "long" => signed == long.MinValue ? "long.MinValue" : signed.ToString(CultureInfo.InvariantCulture) + "L",
-            _ when cast.Canonical is EnumType => $"({type})({signed.ToString(CultureInfo.InvariantCulture)})",
-            _ => null,
-        };
-        return literal is null ? null : new ConstantModel(CSharpNames.Escape(macro.Name), type, literal, macro.Doc);
+        return ConstantLiterals.Cast(type, value) is { } literal ? new ConstantModel(macro.Name, type, literal, macro.Doc) : null;
     }
 
     private static ConstantModel Constant(string name, IntegerValue value, string? doc) =>
-        new(CSharpNames.Escape(name), KindName(value.Kind), Literal(value), doc);
+        new(name, KindName(value.Kind), ConstantLiterals.Integer(value), doc);
 
-    private static string KindName(IntegerKind kind) => kind switch
+    private static TypeRef KindName(IntegerKind kind) => kind switch
     {
-        IntegerKind.Int => "int",
-        IntegerKind.UInt => "uint",
-        IntegerKind.Long => "long",
-        _ => "ulong",
+        IntegerKind.Int => TypeRef.Int,
+        IntegerKind.UInt => TypeRef.UInt,
+        IntegerKind.Long => TypeRef.Long,
+        _ => TypeRef.ULong,
     };
-
-    private static string Literal(IntegerValue value) => value.Kind switch
-    {
-        IntegerKind.Int => value.AsSigned.ToString(CultureInfo.InvariantCulture),
-        IntegerKind.UInt => value.Bits.ToString(CultureInfo.InvariantCulture) + "U",
-        IntegerKind.Long when value.AsSigned == long.MinValue => "long.MinValue",
-        IntegerKind.Long => value.AsSigned.ToString(CultureInfo.InvariantCulture) + "L",
-        _ => value.Bits.ToString(CultureInfo.InvariantCulture) + "UL",
-    };
-
     private sealed class UnsupportedTypeException : Exception
     {
         public UnsupportedTypeException(string message)

@@ -4,7 +4,8 @@ namespace Interop.Generator.Model;
 
 /// <summary>
 /// Everything the emitter needs to write the bindings of one header: plain equatable records with
-/// C# type names already chosen, no Roslyn symbols and no C front-end objects.
+/// C# types already chosen as <see cref="TypeRef"/> values, no Roslyn symbols and no C front-end objects.
+/// Names are the C names as bound (the naming contract); the emitter escapes C# keywords.
 /// </summary>
 public sealed record BindingModel(
     string HeaderFileName,
@@ -22,12 +23,15 @@ public sealed record BindingModel(
 /// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>
 /// frees it, so the object composes with <c>using</c> and is freed even if the code forgets.
 /// </summary>
-public sealed record HandleModel(string Name, string PointerType, string ReleaseFunction);
+public sealed record HandleModel(string Name, TypeRef PointerType, string ReleaseFunction);
 
-/// <summary>A <c>#define</c> or anonymous-enum constant as a C# <c>const</c> field.</summary>
-public sealed record ConstantModel(string Name, string CSharpType, string Value, string? Doc);
+/// <summary>
+/// A <c>#define</c> or anonymous-enum constant as a C# <c>const</c> field. <see cref="Value"/> is the C# literal,
+/// spelled by <c>ConstantLiterals</c>, since the spelling is the value (C's suffixes, <c>long.MinValue</c>).
+/// </summary>
+public sealed record ConstantModel(string Name, TypeRef Type, string Value, string? Doc);
 
-public sealed record EnumModel(string Name, string UnderlyingType, EquatableArray<EnumMemberModel> Members, string? Doc);
+public sealed record EnumModel(string Name, TypeRef UnderlyingType, EquatableArray<EnumMemberModel> Members, string? Doc);
 
 public sealed record EnumMemberModel(string Name, string Value, string? Doc);
 
@@ -59,48 +63,45 @@ public sealed record StructModel(
 /// <see cref="Pack"/> lowers the alignment its fields would give (packed structs, <c>#pragma pack</c>), and an
 /// overlapping private field of <see cref="AnchorType"/> raises it (bitfield-only structs, <c>aligned(n)</c>).
 /// </summary>
-public readonly record struct StructAlignment(int Pack, string? AnchorType);
+public readonly record struct StructAlignment(int Pack, TypeRef? AnchorType);
 
 /// <summary>
 /// A C flexible array member (<c>T x[]</c>) or GNU zero-length array (<c>T x[0]</c>): no storage in the struct,
 /// reached through a span over the elements that follow the struct in memory, at <see cref="Offset"/>.
 /// </summary>
-public sealed record TrailingArrayModel(string Name, string CName, string ElementType, long Offset, string? Doc);
+public sealed record TrailingArrayModel(string Name, string CName, TypeRef ElementType, long Offset, string? Doc);
 
-/// <summary>A field at a byte offset. <see cref="CSharpType"/> may name a fixed buffer type for C arrays.</summary>
-public sealed record FieldModel(string Name, string CName, string CSharpType, long Offset, string? Doc);
+/// <summary>A field at a byte offset. <see cref="Type"/> may name a fixed buffer type for C arrays.</summary>
+public sealed record FieldModel(string Name, string CName, TypeRef Type, long Offset, string? Doc);
 
 /// <summary>
 /// A C bitfield, exposed as a property that reads and writes <see cref="Width"/> bits at
 /// <see cref="Shift"/> within an integer storage field of <see cref="StorageSize"/> bytes at <see cref="StorageOffset"/>.
 /// </summary>
-public sealed record BitfieldModel(string Name, string CName, string CSharpType, bool IsSigned, long StorageOffset, int StorageSize, int Shift, int Width, long BitOffset, string? Doc)
+public sealed record BitfieldModel(string Name, string CName, TypeRef Type, bool IsSigned, long StorageOffset, int StorageSize, int Shift, int Width, long BitOffset, string? Doc)
 {
     public string StorageName => $"_bitfield_{StorageOffset}_{StorageSize}";
 
-    public string StorageType => StorageSize switch { 1 => "byte", 2 => "ushort", 4 => "uint", _ => "ulong" };
+    public TypeRef StorageType => StorageSize switch { 1 => TypeRef.Byte, 2 => TypeRef.UShort, 4 => TypeRef.UInt, _ => TypeRef.ULong };
 }
 
 /// <summary>An <c>[InlineArray]</c> struct standing for a fixed-size C array field.</summary>
-public sealed record FixedBufferModel(string Name, string ElementType, long Length);
+public sealed record FixedBufferModel(string Name, TypeRef ElementType, long Length);
 
-public sealed record FunctionModel(string Name, string EntryPoint, string ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false)
+/// <summary>
+/// A C function: its raw blittable signature, and the <see cref="ValueShape"/> of each parameter and of the result,
+/// from which the emitter writes the friendly overload and the facade member (one writer per shape, Emit/Parameters).
+/// </summary>
+public sealed record FunctionModel(string Name, string EntryPoint, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);
-
-    /// <summary>The facade's return type: strings for <c>const char*</c>, <c>bool</c> for <c>_Bool</c>, <c>nint</c> for other pointers.</summary>
-    public string FacadeReturnType => ReturnShape switch
-    {
-        ValueShape.Utf8String => "string?",
-        ValueShape.Bool => "bool",
-        _ => ParameterModel.ToFacadeType(ReturnType),
-    };
 }
 
 /// <summary>
 /// How a C parameter or return value can be offered in friendlier C# than its raw blittable type,
-/// letting the SDK's LibraryImport marshallers do the work.
+/// letting the SDK's LibraryImport marshallers do the work. Each shape is written by one class under
+/// <c>Emit/Parameters/</c>, registered in <c>ParameterShapes</c>; docs/ARCHITECTURE.md says how to add one.
 /// </summary>
 public enum ValueShape
 {
@@ -127,61 +128,13 @@ public enum ValueShape
 }
 
 /// <summary>A pointer and length parameter pair offered as one span (read-only when the pointee is const).</summary>
-public sealed record SpanPairModel(string Pointer, string Length, string ElementType, bool ReadOnly, string LengthType)
+public sealed record SpanPairModel(string Pointer, string Length, TypeRef ElementType, bool ReadOnly, TypeRef LengthType);
+
+/// <summary>A parameter by its C name, with its raw type and the friendlier shape it is offered in.</summary>
+public sealed record ParameterModel(string Name, TypeRef Type, ValueShape Shape = ValueShape.Raw, string? HandleType = null)
 {
-    public string SpanType => ReadOnly ? $"global::System.ReadOnlySpan<{ElementType}>" : $"global::System.Span<{ElementType}>";
-
-    /// <summary>The argument passed for the length: the span's length in the C parameter's type.</summary>
-    public string LengthArgument => $"({LengthType}){Pointer}.Length";
-}
-
-public sealed record ParameterModel(string Name, string CSharpType, ValueShape Shape = ValueShape.Raw, string? HandleType = null)
-{
-    /// <summary>The pointee of a pointer type (<c>T*</c> → <c>T</c>).</summary>
-    public string Pointee => CSharpType.Substring(0, CSharpType.Length - 1);
-
-    /// <summary>The declaration in the friendly <c>[LibraryImport]</c> overload.</summary>
-    public string FriendlyDeclaration => Shape switch
-    {
-        ValueShape.Utf8String => $"string? {Name}",
-        ValueShape.Bool => $"[global::System.Runtime.InteropServices.MarshalAs(global::System.Runtime.InteropServices.UnmanagedType.U1)] bool {Name}",
-        ValueShape.OutPointer => $"out {Pointee} {Name}",
-        ValueShape.RefScalar => $"ref {Pointee} {Name}",
-        ValueShape.Handle => $"{HandleType} {Name}",
-        ValueShape.OutHandle => $"out {HandleType} {Name}",
-        _ => $"{CSharpType} {Name}",
-    };
-
-    /// <summary>The type in the mockable facade: never a pointer, so Moq and NSubstitute can handle every member.</summary>
-    public string FacadeDeclaration => Shape switch
-    {
-        ValueShape.Utf8String => $"string? {Name}",
-        ValueShape.Bool => $"bool {Name}",
-        ValueShape.OutPointer => $"out nint {Name}",
-        ValueShape.RefScalar => $"ref {FacadeNumber(Pointee) ?? Pointee} {Name}",
-        ValueShape.Handle => $"nint {Name}",
-        ValueShape.OutHandle => $"out nint {Name}",
-        _ => $"{FacadeType} {Name}",
-    };
-
-    public string FacadeType => ToFacadeType(CSharpType);
-
-    internal static string ToFacadeType(string type) =>
-        type.EndsWith("*", StringComparison.Ordinal) || type.EndsWith(">", StringComparison.Ordinal) && type.StartsWith("delegate*", StringComparison.Ordinal)
-            ? "nint"
-            : FacadeNumber(type) ?? type;
-
-    /// <summary>C <c>long</c>/<c>unsigned long</c> leave the facade as <c>long</c>/<c>ulong</c>, which tests can write and Moq can match.</summary>
-    internal static string? FacadeNumber(string type) => type switch
-    {
-        CLong => "long",
-        CULong => "ulong",
-        _ => null,
-    };
-
-    internal const string CLong = "global::System.Runtime.InteropServices.CLong";
-
-    internal const string CULong = "global::System.Runtime.InteropServices.CULong";
+    /// <summary>The pointee of a pointer parameter (<c>T*</c> → <c>T</c>), as the out and ref shapes take it.</summary>
+    public TypeRef Pointee => Type is PointerTypeRef pointer ? pointer.Pointee : throw new InvalidOperationException($"parameter '{Name}' is not a pointer");
 }
 
 /// <summary>The cached result of compiling one header: the model (null when nothing can be bound) and its diagnostics.</summary>

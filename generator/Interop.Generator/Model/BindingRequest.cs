@@ -44,8 +44,7 @@ public sealed record BindingRequest(
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
     public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null)
     {
-        var fileName = headerPath.Replace('\\', '/');
-        fileName = fileName.Substring(fileName.LastIndexOf('/') + 1);
+        var fileName = FileName(headerPath);
         var stem = fileName.Contains('.') ? fileName.Substring(0, fileName.LastIndexOf('.')) : fileName;
         var lib = string.IsNullOrWhiteSpace(library) ? stem : library!.Trim();
         return new BindingRequest(
@@ -65,6 +64,9 @@ public sealed record BindingRequest(
             Entries(systemIncludeDirectories));
     }
 
+    /// <summary>The header's file name without its directories, as the generated files name it.</summary>
+    public string HeaderFileName => FileName(HeaderPath);
+
     /// <summary>Every list entry with the option it belongs to, for checking against the option table.</summary>
     internal IEnumerable<(BindingOption Option, string Entry)> ListEntries() =>
         Defines.Select(e => (BindingOptions.Defines, e))
@@ -72,6 +74,12 @@ public sealed record BindingRequest(
             .Concat(Handles.Select(e => (BindingOptions.Handles, e)))
             .Concat(Spans.Select(e => (BindingOptions.Spans, e)))
             .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)));
+
+    private static string FileName(string path)
+    {
+        path = path.Replace('\\', '/');
+        return path.Substring(path.LastIndexOf('/') + 1);
+    }
 
     private static EquatableArray<string> Entries(IEnumerable<string>? values, Func<string, string>? normalize = null) =>
         (values ?? Array.Empty<string>()).Select(v => normalize is null ? v.Trim() : normalize(v.Trim())).Where(v => v.Length > 0).ToEquatableArray();

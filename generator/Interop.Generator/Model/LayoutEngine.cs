@@ -1,4 +1,4 @@
-using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Model;
 
@@ -20,21 +20,12 @@ public sealed class RecordLayout
     public IReadOnlyList<FieldLayout> Fields { get; }
 }
 
-/// <summary>Raised for a type that has no layout (incomplete, void, a function); callers turn it into a diagnostic.</summary>
-internal sealed class LayoutException : Exception
-{
-    public LayoutException(string message)
-        : base(message)
-    {
-    }
-}
-
 /// <summary>
 /// Computes C type sizes and record layouts with the System V (Itanium-style) rules GCC and clang use
 /// on Linux and macOS: natural alignment, trailing padding, bitfields packed into storage units of
 /// their declared type without straddling one, <c>packed</c> and <c>#pragma pack</c> capping alignment.
 /// </summary>
-public sealed class LayoutEngine
+public sealed class LayoutEngine : ITypeSizes
 {
     private readonly Target _target;
     private readonly Dictionary<RecordDecl, RecordLayout> _cache = new();

@@ -1,5 +1,6 @@
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Tests.Frontend;
 

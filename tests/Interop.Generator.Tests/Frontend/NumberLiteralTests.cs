@@ -1,4 +1,5 @@
 using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Tests.Frontend;
 

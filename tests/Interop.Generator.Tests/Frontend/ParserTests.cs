@@ -1,5 +1,6 @@
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Tests.Frontend;
 

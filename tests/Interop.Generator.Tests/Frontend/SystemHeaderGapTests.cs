@@ -1,5 +1,6 @@
 using System.Text;
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Emit;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Frontend;
@@ -45,7 +46,7 @@ public sealed class SystemHeaderGapTests
 
         Assert.Empty(result.Errors());
         var function = Assert.Single(result.Model!.Functions);
-        Assert.Equal(["nuint", "regmatch_t*", "int*", "int"], function.Parameters.Select(p => p.CSharpType == "global::System.Runtime.InteropServices.CULong" ? "nuint" : p.CSharpType));
+        Assert.Equal(["nuint", "regmatch_t*", "int*", "int"], function.Parameters.Select(p => TypeText.Of(p.Type) == "global::System.Runtime.InteropServices.CULong" ? "nuint" : TypeText.Of(p.Type)));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class SystemHeaderGapTests
         var warning = Assert.Single(result.Diagnostics, d => d.Id == "INTEROP1014");
         Assert.Equal(1, warning.Location.Line);
         Assert.Equal(["b", "struct_b"], result.Model!.Structs.Select(s => s.Name).Order());
-        Assert.Equal(["b*", "struct_b*"], Assert.Single(result.Model.Functions).Parameters.Select(p => p.CSharpType));
+        Assert.Equal(["b*", "struct_b*"], Assert.Single(result.Model.Functions).Parameters.Select(p => TypeText.Of(p.Type)));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class SystemHeaderGapTests
 
         Assert.Empty(result.Errors());
         Assert.Equal("a_", Assert.Single(result.Model!.Structs).Fields.Single().Name);
-        Assert.Equal("a*", Assert.Single(result.Model.Functions).Parameters.Single().CSharpType);
+        Assert.Equal("a*", TypeText.Of(Assert.Single(result.Model.Functions).Parameters.Single().Type));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class SystemHeaderGapTests
 
         Assert.Empty(result.Errors());
         Assert.Equal(["ident_ok", "wide"], result.Model!.Functions.Select(f => f.Name).Order());
-        Assert.Equal("global::System.Int128", result.Model.Functions.Single(f => f.Name == "wide").ReturnType);
+        Assert.Equal("global::System.Int128", TypeText.Of(result.Model.Functions.Single(f => f.Name == "wide").ReturnType));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class SystemHeaderGapTests
 
         var record = Assert.Single(result.Model!.Structs);
         Assert.Equal((8L, 4L), (record.Size, record.Fields[1].Offset));
-        Assert.Equal("uint", record.Fields[0].CSharpType);
+        Assert.Equal("uint", TypeText.Of(record.Fields[0].Type));
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains("__ptr32"));
     }
 

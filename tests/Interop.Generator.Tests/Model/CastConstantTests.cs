@@ -1,3 +1,5 @@
+using Interop.Generator.Emit;
+
 namespace Interop.Generator.Tests.Model;
 
 /// <summary>A #define whose value is one cast takes the cast's type, as its C type is (checked for expat and sqlite3 by the clang oracle).</summary>
@@ -29,6 +31,6 @@ public sealed class CastConstantTests
         var result = TestHeaders.Compile(Prelude + "\n" + define + "\nvoid f(enum mode m);\n");
 
         var constant = Assert.Single(result.Model!.Constants, c => c.Name == "V");
-        Assert.Equal((type, literal), (constant.CSharpType, constant.Value));
+        Assert.Equal((type, literal), (TypeText.Of(constant.Type), constant.Value));
     }
 }

@@ -1,4 +1,5 @@
 using Interop.Generator.Diagnostics;
+using Interop.Generator.Emit;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Model;
@@ -33,7 +34,7 @@ public class HeaderCompilerTests
     {
         var constant = Constant(Bind(define + "\n"), name);
         Assert.NotNull(constant);
-        Assert.Equal(type, constant!.CSharpType);
+        Assert.Equal(type, TypeText.Of(constant!.Type));
         Assert.Equal(value, constant.Value);
     }
 
@@ -74,7 +75,7 @@ public class HeaderCompilerTests
         var model = Bind("enum { FLAG_A = 1, FLAG_B = 1 << 4, FLAG_C };\n");
         Assert.Equal(new[] { "FLAG_A", "FLAG_B", "FLAG_C" }, model.Constants.Select(c => c.Name));
         Assert.Equal(new[] { "1", "16", "17" }, model.Constants.Select(c => c.Value));
-        Assert.All(model.Constants, c => Assert.Equal("int", c.CSharpType));
+        Assert.All(model.Constants, c => Assert.Equal("int", TypeText.Of(c.Type)));
         Assert.Empty(model.Enums);
     }
 
@@ -87,7 +88,7 @@ public class HeaderCompilerTests
     {
         var enumeration = Assert.Single(Bind(header + "\n").Enums);
         Assert.Equal(name, enumeration.Name);
-        Assert.Equal(underlying, enumeration.UnderlyingType);
+        Assert.Equal(underlying, TypeText.Of(enumeration.UnderlyingType));
         Assert.Equal(value, enumeration.Members.Single(m => m.Name == member).Value);
     }
 
@@ -96,7 +97,7 @@ public class HeaderCompilerTests
     {
         var model = Bind("typedef enum { RED, GREEN } color_t;\ncolor_t get(void);\n");
         Assert.Equal("color_t", Assert.Single(model.Enums).Name);
-        Assert.Equal("color_t", Assert.Single(model.Functions).ReturnType);
+        Assert.Equal("color_t", TypeText.Of(Assert.Single(model.Functions).ReturnType));
     }
 
     [Fact]
@@ -104,8 +105,8 @@ public class HeaderCompilerTests
     {
         var model = Bind("#include <stdint.h>\n#include <stddef.h>\nuint8_t *fill(uint8_t *buf, size_t n, long l, int32_t v);\n");
         var function = Assert.Single(model.Functions);
-        Assert.Equal("byte*", function.ReturnType);
-        Assert.Equal(new[] { "byte*", "nuint", CLong, "int" }, function.Parameters.Select(p => p.CSharpType));
+        Assert.Equal("byte*", TypeText.Of(function.ReturnType));
+        Assert.Equal(new[] { "byte*", "nuint", CLong, "int" }, function.Parameters.Select(p => TypeText.Of(p.Type)));
         Assert.Empty(model.Constants); // UINT8_MAX and friends live in <stdint.h>
         Assert.Empty(model.Structs);   // max_align_t is not ours
     }
@@ -114,10 +115,10 @@ public class HeaderCompilerTests
     public void HeaderCompiler_MapsPrimitiveTypes()
     {
         var function = Assert.Single(Bind("unsigned long long f(char c, unsigned char uc, short s, unsigned u, unsigned long ul, double d, float x, _Bool b, void *p);\n").Functions);
-        Assert.Equal("ulong", function.ReturnType);
+        Assert.Equal("ulong", TypeText.Of(function.ReturnType));
         Assert.Equal(
             new[] { "sbyte", "byte", "short", "uint", "global::System.Runtime.InteropServices.CULong", "double", "float", "byte", "void*" },
-            function.Parameters.Select(p => p.CSharpType));
+            function.Parameters.Select(p => TypeText.Of(p.Type)));
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public class HeaderCompilerTests
         Assert.Equal("", result.Errors());
         var model = result.Model!;
         Assert.Equal(new[] { "sib", "get_other" }, model.Functions.Select(f => f.Name));
-        Assert.Equal("other_t*", model.Functions[1].ReturnType);
+        Assert.Equal("other_t*", TypeText.Of(model.Functions[1].ReturnType));
         Assert.Equal("other_t", Assert.Single(model.Structs).Name); // used, so emitted
         Assert.Equal(new[] { "SIB_VERSION" }, model.Constants.Select(c => c.Name));
     }
@@ -167,7 +168,7 @@ public class HeaderCompilerTests
         Assert.Equal(16, rec.Size);
         Assert.Equal(8, rec.Alignment);
         Assert.Equal(new long[] { 0, 4, 8 }, rec.Fields.Select(f => f.Offset));
-        Assert.Equal(new[] { "sbyte", "int", "double" }, rec.Fields.Select(f => f.CSharpType));
+        Assert.Equal(new[] { "sbyte", "int", "double" }, rec.Fields.Select(f => TypeText.Of(f.Type)));
     }
 
     [Fact]
@@ -176,15 +177,15 @@ public class HeaderCompilerTests
         var model = Bind("typedef struct db db;\ndb *db_open(const char *path);\nvoid db_close(db *h);\n");
         var db = Assert.Single(model.Structs);
         Assert.True(db.IsOpaque);
-        Assert.Equal("db*", model.Functions[0].ReturnType);
-        Assert.Equal("sbyte*", model.Functions[0].Parameters[0].CSharpType);
+        Assert.Equal("db*", TypeText.Of(model.Functions[0].ReturnType));
+        Assert.Equal("sbyte*", TypeText.Of(model.Functions[0].Parameters[0].Type));
     }
 
     [Fact]
     public void HeaderCompiler_FunctionPointerParameterBecomesUnmanagedDelegatePointer()
     {
         var model = Bind("typedef int (*cb)(void *ctx, int code);\nvoid on(cb f);\n");
-        Assert.Equal("delegate* unmanaged[Cdecl]<void*, int, int>", model.Functions[0].Parameters[0].CSharpType);
+        Assert.Equal("delegate* unmanaged[Cdecl]<void*, int, int>", TypeText.Of(model.Functions[0].Parameters[0].Type));
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class LayoutClassOracleTests
         var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: "x86_64-windows-msvc");
         var result = TestHeaders.Compile(request, "struct s { char c; long double d; };\n");
 
-        Assert.Equal("double", Assert.Single(result.Model!.Structs).Fields[1].CSharpType);
+        Assert.Equal("double", TypeText.Of(Assert.Single(result.Model!.Structs).Fields[1].Type));
     }
 
     [Fact]
@@ -190,17 +190,18 @@ public sealed class LayoutClassOracleTests
             """);
         foreach (var record in Named(model))
         {
-            var name = record.Name.TrimStart('@');
-            probe.AppendLine($"{{ {record.Name} v = default; o.Append(\"{name} size\\t\").Append(Unsafe.SizeOf<{record.Name}>()).Append('\\n');");
-            probe.AppendLine($"o.Append(\"{name} align\\t\").Append(Align<{record.Name}>()).Append('\\n');");
+            var name = record.Name;
+            var type = CSharpNames.Escape(record.Name);
+            probe.AppendLine($"{{ {type} v = default; o.Append(\"{name} size\\t\").Append(Unsafe.SizeOf<{type}>()).Append('\\n');");
+            probe.AppendLine($"o.Append(\"{name} align\\t\").Append(Align<{type}>()).Append('\\n');");
             foreach (var field in record.Fields)
             {
-                probe.AppendLine($"o.Append(\"{name}.{field.Name.TrimStart('@')}\\t\").Append(Offset(ref v, ref v.{field.Name})).Append('\\n');");
+                probe.AppendLine($"o.Append(\"{name}.{field.Name}\\t\").Append(Offset(ref v, ref v.{CSharpNames.Escape(field.Name)})).Append('\\n');");
             }
 
             foreach (var trailing in record.TrailingArrays)
             {
-                probe.AppendLine($"o.Append(\"{name}.{trailing.Name.TrimStart('@')}[]\\t\").Append(Offset(ref v, ref MemoryMarshal.GetReference(v.{trailing.Name}(1)))).Append('\\n');");
+                probe.AppendLine($"o.Append(\"{name}.{trailing.Name}[]\\t\").Append(Offset(ref v, ref MemoryMarshal.GetReference(v.{CSharpNames.Escape(trailing.Name)}(1)))).Append('\\n');");
             }
 
             probe.AppendLine("}");

@@ -1,4 +1,5 @@
 using Interop.Generator.Model;
+using Interop.Generator.Syntax;
 
 namespace Interop.Generator.Tests.Model;
 

@@ -1,3 +1,4 @@
+using Interop.Generator.Emit;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Model;
@@ -19,7 +20,7 @@ public sealed class MacroLiteralTests
     {
         var constant = Assert.Single(TestHeaders.Compile(define + "\n").Model!.Constants, c => c.Name == "V");
 
-        Assert.Equal((type, literal), (constant.CSharpType, constant.Value));
+        Assert.Equal((type, literal), (TypeText.Of(constant.Type), constant.Value));
     }
 
     [Theory]

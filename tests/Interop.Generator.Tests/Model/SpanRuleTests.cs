@@ -23,7 +23,7 @@ public sealed class SpanRuleTests
         var model = Bind("hash(data,length)");
 
         var pair = Assert.Single(model.Functions.Single(f => f.Name == "hash").Spans);
-        Assert.Equal(("data", "length", "byte", true, "nuint"), (pair.Pointer, pair.Length, pair.ElementType, pair.ReadOnly, pair.LengthType));
+        Assert.Equal(("data", "length", "byte", true, "nuint"), (pair.Pointer, pair.Length, TypeText.Of(pair.ElementType), pair.ReadOnly, TypeText.Of(pair.LengthType)));
         Assert.All(model.Functions.Where(f => f.Name != "hash"), f => Assert.Empty(f.Spans));
     }
 

@@ -1,3 +1,4 @@
+using Interop.Generator.Emit;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Model;
@@ -31,7 +32,7 @@ public sealed class VariadicFormTests
         Assert.All(forms, f => Assert.Equal("setopt", f.EntryPoint));
         Assert.Equal(
             ["handle*,option,global::System.Runtime.InteropServices.CLong", "handle*,option,void*", "handle*,option,int,sbyte*"],
-            forms.Select(f => string.Join(",", f.Parameters.Select(p => p.CSharpType))));
+            forms.Select(f => string.Join(",", f.Parameters.Select(p => TypeText.Of(p.Type)))));
     }
 
     [Theory]

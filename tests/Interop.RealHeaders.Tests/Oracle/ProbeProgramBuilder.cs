@@ -63,7 +63,7 @@ public static class ProbeProgramBuilder
                 ? $"offsetof({type}, {field.CName})"
                 : $"(offsetof({type}, {prefix}{field.CName}) - offsetof({type}, {path}))";
             items.Add(Integer(ProbeCategory.Field, $"offsetof {label}.{field.CName}", offset, field.Offset));
-            if (synthetic.TryGetValue(SimpleTypeName(field.CSharpType), out var nested))
+            if (field.Type is NamedTypeRef { Name: var typeName } && synthetic.TryGetValue(typeName, out var nested))
             {
                 AddRecord(items, nested, new RecordPlace(type, prefix + field.CName, place.TypeSize, place.Offset + field.Offset), synthetic);
             }
@@ -164,12 +164,6 @@ public static class ProbeProgramBuilder
 
     private static ProbeItem Integer(ProbeCategory category, string label, string cExpression, long expected) =>
         ProbeItem.Integer(category, label, signed: false, cExpression, expected.ToString(CultureInfo.InvariantCulture));
-
-    private static string SimpleTypeName(string csharpType)
-    {
-        var name = csharpType.Split('.').Last().TrimStart('@');
-        return name;
-    }
 
     /// <summary>The probe's C source: helpers, the header, and one item per line of <c>main</c>.</summary>
     public static string Source(string include, IReadOnlyList<ProbeItem> items, out int firstItemLine)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Interop.Generator.Frontend;
+namespace Interop.Generator.Syntax;
 
 /// <summary>
 /// Tells recursive code when the current thread's stack is nearly used up, whatever its size: the

@@ -1,6 +1,6 @@
-namespace Interop.Generator.Model;
+namespace Interop.Generator.Syntax;
 
-/// <summary>C's scalar types, by name; their sizes come from the <see cref="Target"/>.</summary>
+/// <summary>C's scalar types, by name; their sizes come from the target ABI the layout engine is built for.</summary>
 public enum PrimitiveKind
 {
     Void, Bool, Char, SChar, UChar, Short, UShort, Int, UInt, Long, ULong, LongLong, ULongLong,

@@ -1,4 +1,4 @@
-namespace Interop.Generator.Frontend;
+namespace Interop.Generator.Syntax;
 
 /// <summary>The C integer types a constant expression can have on an LP64 or LLP64 target, by rank.</summary>
 public enum IntegerKind

@@ -1,38 +1,38 @@
 using System.Globalization;
 using System.Text;
-using Interop.Generator.Frontend;
+using Interop.Generator.Syntax;
 
-namespace Interop.Generator.Model;
+namespace Interop.Generator.Frontend;
 
 /// <summary>
 /// Reads the non-integer constants a <c>#define</c> can hold: string literals (adjacent ones
-/// concatenated, as C does) and floating constants, as C# <c>const</c> values.
+/// concatenated, as C does) and decimal floating constants.
 /// </summary>
 internal static class MacroLiteral
 {
-    public static bool TryRead(List<Token> expansion, out string csharpType, out string literal)
+    /// <summary>The literal value of a macro's expansion, or null when it is not one literal.</summary>
+    public static MacroValue? TryRead(List<Token> expansion)
     {
-        csharpType = literal = "";
         var tokens = StripParentheses(expansion);
         if (tokens.Count == 0)
         {
-            return false;
+            return null;
         }
 
         // Only terminated literals: an unterminated one (a lexical error) may be just '"'.
         if (tokens.All(t => t.Kind == TokenKind.StringLiteral && t.LexError is null && t.Text.Length >= 2 && t.Text.StartsWith("\"", StringComparison.Ordinal)))
         {
-            return TryString(tokens, out csharpType, out literal);
+            return TryString(tokens);
         }
 
         var negative = tokens.Count == 2 && tokens[0].Is("-");
         var number = tokens[tokens.Count - 1];
         if ((tokens.Count == 1 || negative) && number.Kind == TokenKind.Number)
         {
-            return TryFloating((negative ? "-" : "") + number.Text, out csharpType, out literal);
+            return TryFloating((negative ? "-" : "") + number.Text);
         }
 
-        return false;
+        return null;
     }
 
     private static List<Token> StripParentheses(List<Token> tokens)
@@ -45,27 +45,24 @@ internal static class MacroLiteral
         return tokens;
     }
 
-    private static bool TryString(List<Token> tokens, out string csharpType, out string literal)
+    private static StringMacroValue? TryString(List<Token> tokens)
     {
-        csharpType = "string";
-        literal = "";
         var bytes = new List<byte>();
         foreach (var token in tokens)
         {
             if (!TryAppendUtf8(token.Text.Substring(1, token.Text.Length - 2), bytes))
             {
-                return false;
+                return null;
             }
         }
 
         try
         {
-            literal = Quote(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray()));
-            return true;
+            return new StringMacroValue(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray()));
         }
         catch (ArgumentException)
         {
-            return false; // not UTF-8: a C# string would not round-trip the bytes
+            return null; // not UTF-8: a C# string would not round-trip the bytes
         }
     }
 
@@ -116,60 +113,26 @@ internal static class MacroLiteral
         return true;
     }
 
-    private static bool TryFloating(string text, out string csharpType, out string literal)
+    private static FloatingMacroValue? TryFloating(string text)
     {
-        csharpType = literal = "";
         var lower = text.ToLowerInvariant();
         if (lower.StartsWith("0x", StringComparison.Ordinal) || lower.StartsWith("-0x", StringComparison.Ordinal) || !(lower.Contains('.') || lower.Contains('e')))
         {
-            return false; // hexadecimal floats are rare; integers were handled by the evaluator
+            return null; // hexadecimal floats are rare; integers were handled by the evaluator
         }
 
         var isFloat = lower.EndsWith("f", StringComparison.Ordinal);
         if (lower.EndsWith("l", StringComparison.Ordinal))
         {
-            return false; // long double has no C# counterpart
+            return null; // long double has no C# counterpart
         }
 
         var digits = isFloat ? lower.Substring(0, lower.Length - 1) : lower;
         if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsInfinity(value) || double.IsNaN(value))
         {
-            return false;
+            return null;
         }
 
-        csharpType = isFloat ? "float" : "double";
-        literal = isFloat
-            ? ((float)value).ToString("R", CultureInfo.InvariantCulture) + "F"
-            : value.ToString("R", CultureInfo.InvariantCulture) + "D";
-        return true;
-    }
-
-    private static string Quote(string text)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7F)
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.Append('"').ToString();
+        return new FloatingMacroValue(value, isFloat);
     }
 }

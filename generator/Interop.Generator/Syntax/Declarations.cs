@@ -1,7 +1,6 @@
 using Interop.Generator.Diagnostics;
-using Interop.Generator.Frontend;
 
-namespace Interop.Generator.Model;
+namespace Interop.Generator.Syntax;
 
 /// <summary>A top-level C declaration in source order, with where it was written and its doc comment.</summary>
 public abstract class Declaration
