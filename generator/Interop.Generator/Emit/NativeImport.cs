@@ -2,7 +2,7 @@ namespace Interop.Generator.Emit;
 
 /// <summary>
 /// The one writer of a native entry point's declaration: the <c>[LibraryImport]</c> (or, for compilers without the
-/// pre-compilation phase, <c>[DllImport]</c>) attribute, the Cdecl calling convention, <c>[SuppressGCTransition]</c>
+/// pre-compilation phase, <c>[DllImport]</c>) attribute, <c>[SuppressGCTransition]</c>
 /// when asked for, and the <c>partial</c>/<c>extern</c> method line.
 /// </summary>
 internal static class NativeImport
@@ -23,7 +23,8 @@ internal static class NativeImport
         w.Line(mode == ImportMode.DllImport
             ? $"[{BindingsEmitter.InteropServices}.DllImport({library}, EntryPoint = \"{entryPoint}\", ExactSpelling = true)]"
             : $"[{BindingsEmitter.InteropServices}.LibraryImport({library}, EntryPoint = \"{entryPoint}\"{marshalling})]");
-        w.Line($"[{BindingsEmitter.InteropServices}.UnmanagedCallConv(CallConvs = new global::System.Type[] {{ typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }})]");
+        // No [UnmanagedCallConv]: every target bound is 64-bit (x86_64, aarch64), where C has one calling convention and
+        // it is the P/Invoke default, so the declaration stays the one a user writes by hand (benchmarks/calls/parity.sh).
         if (suppressGCTransition)
         {
             w.Line($"[{BindingsEmitter.InteropServices}.SuppressGCTransition]");

@@ -254,24 +254,10 @@ public sealed class DllImportModeTests : IClassFixture<DllImportModeTests.Shapes
     /// <summary>The header's functions built into a shared library by clang, once for the class.</summary>
     public sealed class ShapesLibrary : IDisposable
     {
-        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("interop-shapes-");
+        private readonly ClangSharedLibrary _built = new("shapes", Header + "\n" + Implementation);
 
-        public ShapesLibrary()
-        {
-            var source = System.IO.Path.Combine(_directory.FullName, "shapes.c");
-            File.WriteAllText(source, Header + "\n" + Implementation);
-            Path = System.IO.Path.Combine(_directory.FullName, "libshapes.so");
-            using var clang = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("clang-14", ["-shared", "-fPIC", "-std=c11", "-Wall", "-Werror", "-o", Path, source]) { RedirectStandardError = true })!;
-            var errors = clang.StandardError.ReadToEnd();
-            clang.WaitForExit();
-            if (clang.ExitCode != 0)
-            {
-                throw new InvalidOperationException("clang-14 could not build the shapes library:\n" + errors);
-            }
-        }
+        public string Path => _built.Path;
 
-        public string Path { get; }
-
-        public void Dispose() => _directory.Delete(recursive: true);
+        public void Dispose() => _built.Dispose();
     }
 }

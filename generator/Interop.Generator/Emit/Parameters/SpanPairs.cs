@@ -11,8 +11,25 @@ internal static class SpanPairs
     public static string SpanType(SpanPairModel pair) =>
         $"global::System.{(pair.ReadOnly ? "ReadOnlySpan" : "Span")}<{TypeText.Of(pair.ElementType)}>";
 
-    /// <summary>The argument passed for the length: the span's length in the C parameter's type.</summary>
-    public static string LengthArgument(SpanPairModel pair) => $"({TypeText.Of(pair.LengthType)}){CSharpNames.Escape(pair.Pointer)}.Length";
+    /// <summary>
+    /// The argument passed for the length: the span's length (an <c>int</c>, never negative) in the C parameter's type.
+    /// A type narrower than <c>int</c> gets a checked conversion, so a span too long for the C length throws
+    /// <see cref="System.OverflowException"/> instead of passing a truncated length; C's <c>long</c> goes through
+    /// <c>CLong</c>'s constructor, and any <c>int</c> fits it on every target.
+    /// </summary>
+    public static string LengthArgument(SpanPairModel pair)
+    {
+        var length = $"{CSharpNames.Escape(pair.Pointer)}.Length";
+        var type = TypeText.Of(pair.LengthType);
+        return (pair.LengthType as PrimitiveTypeRef)?.Kind switch
+        {
+            PrimitiveTypeKind.Int => length,
+            PrimitiveTypeKind.SByte or PrimitiveTypeKind.Byte or PrimitiveTypeKind.Short or PrimitiveTypeKind.UShort => $"checked(({type}){length})",
+            PrimitiveTypeKind.CLong => $"new {type}((nint){length})",
+            PrimitiveTypeKind.CULong => $"new {type}((nuint){length})",
+            _ => $"({type}){length}",
+        };
+    }
 
     /// <summary>
     /// The overload for the span rule: spans stand for pointer and length pairs, are pinned, and the raw entry
