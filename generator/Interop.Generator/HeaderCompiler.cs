@@ -65,13 +65,14 @@ public static class HeaderCompiler
             var translationUnit = parser.ParseTranslationUnit();
             var variadicFormArguments = VariadicFormArguments.Parse(parser, request.VariadicForms);
             var macros = MacroConstants.Evaluate(unit, parser);
+            var macroFunctions = MacroFunctions.Read(unit, parser);
             cancellationToken.ThrowIfCancellationRequested();
 
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
             var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
             var builder = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
-            var model = builder.Build(translationUnit, macros, variadicFormArguments);
+            var model = builder.Build(translationUnit, macros, variadicFormArguments, macroFunctions);
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)

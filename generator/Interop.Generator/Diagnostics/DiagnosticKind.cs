@@ -49,6 +49,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind SharedTypeConflict = new("INTEROP1060", DiagnosticSeverity.Error, "Type bound differently by two headers");
     public static readonly DiagnosticKind PreCompilationUnavailable = new("INTEROP1090", DiagnosticSeverity.Warning, "Pre-compilation phase unavailable");
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
+    public static readonly DiagnosticKind MacroNotBound = new("INTEROP1200", DiagnosticSeverity.Info, "Function-like macro not bound");
     public static readonly DiagnosticKind SpanRuleNotApplied = new("INTEROP1500", DiagnosticSeverity.Warning, "Span rule not applied");
 
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
@@ -57,6 +58,6 @@ public sealed class DiagnosticKind
         UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
         AlignmentNotCarried, LayoutNote,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
-        SpanRuleNotApplied,
+        SpanRuleNotApplied, MacroNotBound,
     };
 }

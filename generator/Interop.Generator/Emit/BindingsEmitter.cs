@@ -43,6 +43,12 @@ public static class BindingsEmitter
             FunctionEmitter.Emit(w, function, mode);
         }
 
+        foreach (var macro in model.MacroMethods)
+        {
+            w.Line();
+            MacroEmitter.Emit(w, model, macro);
+        }
+
         w.Close();
 
         foreach (var structure in model.Structs)

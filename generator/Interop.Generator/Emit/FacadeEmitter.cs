@@ -22,7 +22,7 @@ internal static class FacadeEmitter
         w.Line($"/// <summary>The functions of <c>{model.LibraryName}</c> as an interface: take it as a dependency, mock it in tests.</summary>");
         w.Open($"public partial interface {interfaceName}");
         var first = true;
-        foreach (var function in model.Functions)
+        foreach (var function in Members(model))
         {
             if (!first)
             {
@@ -47,7 +47,7 @@ internal static class FacadeEmitter
         w.Open($"public sealed unsafe partial class {implementationName} : {interfaceName}");
         w.Line("/// <summary>The shared instance; the type has no state.</summary>");
         w.Line($"public static {implementationName} Instance {{ get; }} = new {implementationName}();");
-        foreach (var function in model.Functions)
+        foreach (var function in Members(model))
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
@@ -181,6 +181,9 @@ internal static class FacadeEmitter
             buffers.FirstOrDefault(b => b.Pointer == p.Name) is { } buffer ? SpanPairs.FacadeBufferDeclaration(buffer)
             : ParameterShapes.Of(p).FacadeDeclaration(p)));
     }
+
+    /// <summary>The functions, then the macros bound as methods: both are mocked the same way.</summary>
+    private static IEnumerable<FunctionModel> Members(BindingModel model) => model.Functions.Concat(model.MacroMethods.Select(m => m.Signature));
 
     public static string InterfaceName(BindingModel model) => "I" + model.ClassName;
 

@@ -7,8 +7,9 @@ namespace Interop.Generator.Frontend;
 /// <summary>The preprocessor's result: expanded tokens for the parser and the macros left defined.</summary>
 internal sealed class PreprocessedUnit
 {
-    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, IReadOnlyCollection<string> ownFiles, bool stopped, Func<string, List<Token>> expandMacro)
+    public PreprocessedUnit(List<Token> tokens, IReadOnlyList<MacroDefinition> macros, IReadOnlyList<string> files, IReadOnlyCollection<string> ownFiles, bool stopped, Func<string, List<Token>> expandMacro, Func<List<Token>, List<Token>>? expandTokens = null)
     {
+        ExpandTokens = expandTokens ?? (_ => new List<Token>());
         Stopped = stopped;
         OwnFiles = ownFiles;
         Tokens = tokens;
@@ -19,6 +20,9 @@ internal sealed class PreprocessedUnit
 
     /// <summary>Expands a macro name with the definitions in force at the end of the header.</summary>
     public Func<string, List<Token>> ExpandMacro { get; }
+
+    /// <summary>Expands a token list (a function-like macro's invocation) with the definitions in force at the end of the header.</summary>
+    public Func<List<Token>, List<Token>> ExpandTokens { get; }
 
     /// <summary>Expanded tokens, ending with an end-of-file token.</summary>
     public List<Token> Tokens { get; }
@@ -89,7 +93,7 @@ internal sealed class Preprocessor
         pp.PushFile(main, SourceLocation.None);
         var output = pp.Process();
         var live = pp._definitionOrder.Where(m => pp._macros.TryGetValue(m.Name, out var current) && ReferenceEquals(current, m)).ToList();
-        return new PreprocessedUnit(output, live, pp._files, pp._ownFiles, pp.Fatal, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }));
+        return new PreprocessedUnit(output, live, pp._files, pp._ownFiles, pp.Fatal, name => pp.ExpandIsolated(new List<Token> { new(TokenKind.Identifier, name, SourceLocation.None) }), tokens => pp.ExpandIsolated(tokens));
     }
 
     private sealed class Frame

@@ -46,7 +46,8 @@ internal sealed partial class BindingBuilder
     /// <param name="unit">The parsed header.</param>
     /// <param name="macros">The values the front-end computed for the object-like macros of the bound files.</param>
     /// <param name="variadicFormArguments">The argument types of each <c>VariadicForms</c> entry, as the front-end read them (null: not C types).</param>
-    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments)
+    /// <param name="macroFunctions">The function-like macros of the bound files, as the front-end read them.</param>
+    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments, IReadOnlyList<MacroFunction>? macroFunctions = null)
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
@@ -117,6 +118,7 @@ internal sealed partial class BindingBuilder
             });
         }
 
+        var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
         var structs = new List<StructModel>();
         for (var i = 0; i < _records.Count; i++)
         {
@@ -145,7 +147,8 @@ internal sealed partial class BindingBuilder
             structs.ToEquatableArray(),
             functions.ToEquatableArray(),
             _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray(),
-            _request.Ambient);
+            _request.Ambient,
+            macroMethods.ToEquatableArray());
     }
 
     private FunctionModel? BindFunction(FunctionDecl function)

@@ -17,7 +17,8 @@ public sealed record BindingModel(
     EquatableArray<StructModel> Structs,
     EquatableArray<FunctionModel> Functions,
     EquatableArray<HandleModel> Handles = default,
-    bool EmitAmbient = true);
+    bool EmitAmbient = true,
+    EquatableArray<MacroMethodModel> MacroMethods = default);
 
 /// <summary>
 /// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>
