@@ -58,6 +58,26 @@ public sealed class FacadeMockTests(ITestOutputHelper output)
         Assert.Equal(facade.GetMethods().Length, received.Count);
     }
 
+    /// <summary>A function-like macro bound as a method is a facade member like any function: Moq sets it up and verifies it.</summary>
+    [Theory]
+    [InlineData("zlib", "deflateInit")]
+    [InlineData("zlib", "deflateInit2")]
+    [InlineData("zlib", "inflateInit")]
+    [InlineData("curl", "CURL_VERSION_BITS")]
+    public void A_macro_member_of_the_facade_is_set_up_and_verified_with_Moq(string id, string macro)
+    {
+        var facade = Facade(id);
+        var member = facade.GetMethod(macro) ?? throw new Xunit.Sdk.XunitException($"the facade of {id} has no member {macro}");
+        var mock = (Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(facade))!;
+        var call = CallExpression(facade, member);
+        SetUp(mock, facade, member, call);
+
+        var notYet = Assert.Throws<TargetInvocationException>(() => Verify(mock, facade, member, call));
+        Assert.IsType<MockException>(notYet.InnerException);
+        member.Invoke(mock.Object, DefaultArguments(member));
+        Verify(mock, facade, member, call);
+    }
+
     private static Type Facade(string id)
     {
         var header = BoundHeader.Get(id).Header;

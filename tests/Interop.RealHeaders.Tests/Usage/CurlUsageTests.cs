@@ -11,6 +11,12 @@ public interface ICurlUsage
 
     /// <summary>The header's <c>LIBCURL_VERSION_NUM</c> as the bindings have it.</summary>
     uint HeaderVersionNumber { get; }
+
+    /// <summary>The bound <c>CURL_VERSION_BITS</c> macro over the header's major, minor and patch numbers.</summary>
+    int VersionBitsOfHeaderVersion { get; }
+
+    /// <summary>The bound <c>CURL_AT_LEAST_VERSION</c> macro (a comparison: C's int 1 or 0).</summary>
+    int AtLeastVersion(int major, int minor, int patch);
 }
 
 /// <summary>libcurl through the generated bindings: the version string and the version info struct.</summary>
@@ -30,5 +36,19 @@ public sealed class CurlUsageTests
         Assert.Equal(_curl.HeaderVersionNumber, info.VersionNumber);
         Assert.Contains("x86_64", info.Host);
         Assert.Contains("http", info.Protocols);
+    }
+
+    [Fact]
+    public void The_CURL_VERSION_BITS_macro_computes_curls_own_version_number()
+    {
+        Assert.Equal((int)_curl.HeaderVersionNumber, _curl.VersionBitsOfHeaderVersion);
+        Assert.Equal(_curl.VersionInfo.VersionNumber, (uint)_curl.VersionBitsOfHeaderVersion);
+    }
+
+    [Fact]
+    public void The_CURL_AT_LEAST_VERSION_macro_yields_Cs_int_truth_values()
+    {
+        Assert.Equal(1, _curl.AtLeastVersion(7, 0, 0));
+        Assert.Equal(0, _curl.AtLeastVersion(99, 0, 0));
     }
 }

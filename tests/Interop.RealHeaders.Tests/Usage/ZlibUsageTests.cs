@@ -16,6 +16,12 @@ public interface IZlibUsage
 
     /// <summary><c>deflateInit_</c>/<c>deflate</c>/<c>deflateEnd</c> over a <c>z_stream</c> laid out by our layout engine.</summary>
     byte[] DeflateStream(byte[] data);
+
+    /// <summary>Deflates through the bound macros: <c>deflateInit</c>, or <c>deflateInit2</c> with <paramref name="windowBits"/>.</summary>
+    byte[] DeflateWithMacro(byte[] data, int? windowBits);
+
+    /// <summary>Inflates through the bound <c>inflateInit</c> macro.</summary>
+    byte[] InflateWithMacro(byte[] compressed, int originalLength);
 }
 
 /// <summary>zlib through the generated bindings, checked against .NET's own <see cref="ZLibStream"/>.</summary>
@@ -60,6 +66,26 @@ public sealed class ZlibUsageTests
     public void Deflate_through_a_z_stream_is_read_by_ZLibStream()
     {
         using var reader = new ZLibStream(new MemoryStream(_zlib.DeflateStream(Text)), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        reader.CopyTo(output);
+
+        Assert.Equal(Text, output.ToArray());
+    }
+
+    [Fact]
+    public void The_deflateInit_and_inflateInit_macros_round_trip_through_the_real_libz()
+    {
+        var compressed = _zlib.DeflateWithMacro(Text, windowBits: null);
+
+        Assert.True(compressed.Length < Text.Length / 10);
+        Assert.Equal(Text, _zlib.InflateWithMacro(compressed, Text.Length));
+    }
+
+    [Fact]
+    public void The_deflateInit2_macro_writes_gzip_that_GZipStream_reads()
+    {
+        // windowBits 15 + 16: a gzip wrapper, which only deflateInit2 can ask for.
+        using var reader = new GZipStream(new MemoryStream(_zlib.DeflateWithMacro(Text, windowBits: 31)), CompressionMode.Decompress);
         using var output = new MemoryStream();
         reader.CopyTo(output);
 

@@ -28,4 +28,8 @@ public sealed unsafe class CurlDriver : ICurlUsage
     }
 
     public uint HeaderVersionNumber => (uint)C.LIBCURL_VERSION_NUM;
+
+    public int VersionBitsOfHeaderVersion => C.CURL_VERSION_BITS(C.LIBCURL_VERSION_MAJOR, C.LIBCURL_VERSION_MINOR, C.LIBCURL_VERSION_PATCH);
+
+    public int AtLeastVersion(int major, int minor, int patch) => C.CURL_AT_LEAST_VERSION(major, minor, patch);
 }

@@ -61,6 +61,55 @@ public sealed unsafe class ZlibDriver : IZlibUsage
         }
     }
 
+    public byte[] DeflateWithMacro(byte[] data, int? windowBits)
+    {
+        var output = new byte[data.Length + 1024];
+        z_stream stream = default;
+        fixed (byte* source = data, dest = output)
+        {
+            // The macros pass ZLIB_VERSION and sizeof(z_stream) themselves, as zlib's own examples rely on.
+            Check(windowBits is { } bits
+                ? Z.deflateInit2(&stream, Z.Z_BEST_COMPRESSION, Z.Z_DEFLATED, bits, 8, Z.Z_DEFAULT_STRATEGY)
+                : Z.deflateInit(&stream, Z.Z_BEST_COMPRESSION), "deflateInit");
+            stream.next_in = source;
+            stream.avail_in = (uint)data.Length;
+            stream.next_out = dest;
+            stream.avail_out = (uint)output.Length;
+            var status = Z.deflate(&stream, Z.Z_FINISH);
+            if (status != Z.Z_STREAM_END)
+            {
+                throw new InvalidOperationException($"deflate returned {status}");
+            }
+
+            var written = (int)stream.total_out.Value;
+            Check(Z.deflateEnd(&stream), "deflateEnd");
+            return output[..written];
+        }
+    }
+
+    public byte[] InflateWithMacro(byte[] compressed, int originalLength)
+    {
+        var output = new byte[originalLength];
+        z_stream stream = default;
+        fixed (byte* source = compressed, dest = output)
+        {
+            Check(Z.inflateInit(&stream), "inflateInit");
+            stream.next_in = source;
+            stream.avail_in = (uint)compressed.Length;
+            stream.next_out = dest;
+            stream.avail_out = (uint)output.Length;
+            var status = Z.inflate(&stream, Z.Z_FINISH);
+            if (status != Z.Z_STREAM_END)
+            {
+                throw new InvalidOperationException($"inflate returned {status}");
+            }
+
+            var written = (int)stream.total_out.Value;
+            Check(Z.inflateEnd(&stream), "inflateEnd");
+            return output[..written];
+        }
+    }
+
     private static void Check(int status, string function)
     {
         if (status != Z.Z_OK)
