@@ -50,6 +50,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind PreCompilationUnavailable = new("INTEROP1090", DiagnosticSeverity.Warning, "Pre-compilation phase unavailable");
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
     public static readonly DiagnosticKind MacroNotBound = new("INTEROP1200", DiagnosticSeverity.Info, "Function-like macro not bound");
+    public static readonly DiagnosticKind ShimNotWritten = new("INTEROP1400", DiagnosticSeverity.Warning, "Function not wrapped by the shim");
     public static readonly DiagnosticKind SpanRuleNotApplied = new("INTEROP1500", DiagnosticSeverity.Warning, "Span rule not applied");
 
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
@@ -58,6 +59,6 @@ public sealed class DiagnosticKind
         UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
         AlignmentNotCarried, LayoutNote,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
-        SpanRuleNotApplied, MacroNotBound,
+        SpanRuleNotApplied, MacroNotBound, ShimNotWritten,
     };
 }

@@ -31,6 +31,12 @@ public static class BindingsEmitter
         w.Open($"public static unsafe partial class {model.ClassName}");
         w.Line("/// <summary>The native library these functions are imported from.</summary>");
         w.Line($"public const string LibraryName = \"{model.LibraryName}\";");
+        if (model.Shim is { } shim)
+        {
+            w.Line("/// <summary>The C shim the build compiles for the header's static inline functions (API mode), shipped beside the program.</summary>");
+            w.Line($"public const string ShimLibraryName = \"{shim.LibraryName}\";");
+        }
+
         foreach (var constant in model.Constants)
         {
             w.Line().Doc(constant.Doc);

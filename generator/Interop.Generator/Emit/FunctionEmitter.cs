@@ -20,7 +20,7 @@ internal static class FunctionEmitter
         var returnType = TypeText.Of(function.ReturnType);
         w.Doc(function.Doc);
         var raw = string.Join(", ", function.Parameters.Select(p => $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}"));
-        NativeImport.Write(w, mode, "LibraryName", function.EntryPoint, returnType, name, raw, suppressGCTransition: function.SuppressGCTransition);
+        NativeImport.Write(w, mode, function.Shimmed ? "ShimLibraryName" : "LibraryName", function.EntryPoint, returnType, name, raw, suppressGCTransition: function.SuppressGCTransition);
 
         if (function.HasFriendlyOverload)
         {
@@ -33,7 +33,7 @@ internal static class FunctionEmitter
             }
             else
             {
-                NativeImport.Write(w, mode, "LibraryName", function.EntryPoint, returnType, name, parameters, NeedsUtf8StringMarshalling(function), function.SuppressGCTransition);
+                NativeImport.Write(w, mode, function.Shimmed ? "ShimLibraryName" : "LibraryName", function.EntryPoint, returnType, name, parameters, NeedsUtf8StringMarshalling(function), function.SuppressGCTransition);
             }
         }
 

@@ -64,7 +64,7 @@ internal sealed partial class BindingBuilder
 
         foreach (var declaration in unit.Declarations)
         {
-            if (!_isBoundFile(declaration.Location.File))
+            if (!_isBoundFile(declaration.Location.File) && !IsNamedForShim(declaration))
             {
                 continue;
             }
@@ -119,6 +119,7 @@ internal sealed partial class BindingBuilder
         }
 
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
+        ReportUnusedShimEntries(unit);
         var structs = new List<StructModel>();
         for (var i = 0; i < _records.Count; i++)
         {
@@ -148,12 +149,14 @@ internal sealed partial class BindingBuilder
             functions.ToEquatableArray(),
             _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray(),
             _request.Ambient,
-            macroMethods.ToEquatableArray());
+            macroMethods.ToEquatableArray(),
+            BuildShim());
     }
 
     private FunctionModel? BindFunction(FunctionDecl function)
     {
-        if (function.IsInline || function.HasBody || function.IsStatic)
+        var shimmed = (function.IsInline || function.HasBody || function.IsStatic) && WantsShim(function);
+        if ((function.IsInline || function.HasBody || function.IsStatic) && !shimmed)
         {
             _diagnostics.Report(DiagnosticKind.InlineSkipped, function.Location, $"'{function.Name}' is {(function.IsInline ? "inline" : "static")} and has no exported symbol; it is not bound");
             return null;
@@ -191,8 +194,14 @@ internal sealed partial class BindingBuilder
                 parameters.Add(new ParameterModel(name, MapType(parameter.Type), shape, handle));
             }
 
-            return new FunctionModel(function.Name, function.Name, MapType(function.Type.ReturnType), parameters.ToEquatableArray(), function.Doc, ReturnShapeOf(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
-                _request.SuppressGCTransition.Contains(function.Name));
+            var returnType = MapType(function.Type.ReturnType);
+            if (shimmed && !AddShimWrapper(function))
+            {
+                return null;
+            }
+
+            return new FunctionModel(function.Name, shimmed ? ShimModel.EntryPointOf(function.Name) : function.Name, returnType, parameters.ToEquatableArray(), function.Doc, ReturnShapeOf(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
+                _request.SuppressGCTransition.Contains(function.Name), shimmed);
         }
         catch (UnsupportedTypeException e)
         {

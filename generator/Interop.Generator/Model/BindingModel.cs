@@ -18,7 +18,8 @@ public sealed record BindingModel(
     EquatableArray<FunctionModel> Functions,
     EquatableArray<HandleModel> Handles = default,
     bool EmitAmbient = true,
-    EquatableArray<MacroMethodModel> MacroMethods = default);
+    EquatableArray<MacroMethodModel> MacroMethods = default,
+    ShimModel? Shim = null);
 
 /// <summary>
 /// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>
@@ -93,7 +94,7 @@ public sealed record FixedBufferModel(string Name, TypeRef ElementType, long Len
 /// A C function: its raw blittable signature, and the <see cref="ValueShape"/> of each parameter and of the result,
 /// from which the emitter writes the friendly overload and the facade member (one writer per shape, Emit/Parameters).
 /// </summary>
-public sealed record FunctionModel(string Name, string EntryPoint, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false)
+public sealed record FunctionModel(string Name, string EntryPoint, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false, bool Shimmed = false)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);

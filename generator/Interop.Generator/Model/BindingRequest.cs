@@ -22,7 +22,8 @@ public sealed record BindingRequest(
     bool Ambient = true,
     EquatableArray<string> SuppressGCTransition = default,
     EquatableArray<string> SystemIncludeDirectories = default,
-    EquatableArray<string> DiagnosticSeverities = default)
+    EquatableArray<string> DiagnosticSeverities = default,
+    EquatableArray<string> Shim = default)
 {
     /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
     public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(
@@ -39,10 +40,11 @@ public sealed record BindingRequest(
         values.List(BindingOptions.Spans),
         values.IsOn(BindingOptions.Ambient),
         values.List(BindingOptions.SuppressGCTransition),
-        values.List(BindingOptions.SystemIncludeDirectories));
+        values.List(BindingOptions.SystemIncludeDirectories),
+        values.List(BindingOptions.Shim));
 
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
-    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null)
+    public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null, IEnumerable<string>? shim = null)
     {
         var fileName = FileName(headerPath);
         var stem = fileName.Contains('.') ? fileName.Substring(0, fileName.LastIndexOf('.')) : fileName;
@@ -61,7 +63,8 @@ public sealed record BindingRequest(
             Entries(spans, s => s.Replace(" ", "")),
             ambient,
             Entries(suppressGCTransition),
-            Entries(systemIncludeDirectories));
+            Entries(systemIncludeDirectories),
+            Shim: Entries(shim));
     }
 
     /// <summary>The header's file name without its directories, as the generated files name it.</summary>
@@ -73,7 +76,8 @@ public sealed record BindingRequest(
             .Concat(VariadicForms.Select(e => (BindingOptions.VariadicForms, e)))
             .Concat(Handles.Select(e => (BindingOptions.Handles, e)))
             .Concat(Spans.Select(e => (BindingOptions.Spans, e)))
-            .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)));
+            .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)))
+            .Concat(Shim.Select(e => (BindingOptions.Shim, e)));
 
     private static string FileName(string path)
     {

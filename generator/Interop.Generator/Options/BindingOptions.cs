@@ -88,6 +88,15 @@ public static class BindingOptions
         IsWellFormed = static entry => Identifier.IsMatch(entry),
     };
 
+    public static readonly BindingOption Shim = new(
+        "Shim", PerHeader: true, Property: null, "--shim", null, OptionKind.List,
+        "none (static inline functions are not bound)",
+        "API mode: static inline functions bound through a C shim the build compiles (with CMake) and ships beside the program; * takes every one of the header's own files, a name also one from an included system header.",
+        "* or FUNCTION, e.g. *;__bswap_32")
+    {
+        IsWellFormed = static entry => entry == "*" || Identifier.IsMatch(entry),
+    };
+
     public static readonly BindingOption Ambient = new(
         "Ambient", PerHeader: false, Property: "InteropAmbient", "--no-ambient", null, OptionKind.Switch,
         "true",
@@ -125,7 +134,7 @@ public static class BindingOptions
     public static IReadOnlyList<BindingOption> All { get; } = new[]
     {
         Library, Namespace, Class, Defines, IncludeDirectories, Target, VariadicForms, Handles, HandleHeuristics, Spans,
-        SuppressGCTransition, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler,
+        SuppressGCTransition, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler, Shim,
     };
 
     /// <summary>Splits an MSBuild list value: ';' and '|' both separate ('|' survives the .editorconfig the compiler reads).</summary>
