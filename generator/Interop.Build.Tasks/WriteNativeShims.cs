@@ -40,6 +40,13 @@ public sealed class WriteNativeShims : Microsoft.Build.Utilities.Task
     /// <summary>InteropCCompiler, else the CC environment variable, else cc, clang or gcc on PATH: the compiler the shim needs.</summary>
     public string? CCompiler { get; set; }
 
+    /// <summary>
+    /// One item per header whose shim cannot be compiled for want of a C compiler, with File, Line, Column and Text
+    /// metadata: the targets raise INTEROP1401 from them, at the first function that needs the shim.
+    /// </summary>
+    [Output]
+    public ITaskItem[] MissingCompiler { get; private set; } = Array.Empty<ITaskItem>();
+
     /// <summary>One CMakeProject item per shim, with Targets set to its library.</summary>
     [Output]
     public ITaskItem[] ShimProjects { get; private set; } = Array.Empty<ITaskItem>();
@@ -47,6 +54,7 @@ public sealed class WriteNativeShims : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var projects = new List<ITaskItem>();
+        var missing = new List<ITaskItem>();
         foreach (var header in Headers.Where(h => !string.IsNullOrWhiteSpace(h.GetMetadata(BindingOptions.Shim.Name))))
         {
             var request = RequestFor(header);
@@ -60,8 +68,12 @@ public sealed class WriteNativeShims : Microsoft.Build.Utilities.Task
             if (!HasCCompiler(out var tried))
             {
                 var first = shim.Functions[0];
-                Log.LogError(null, "INTEROP1401", null, null, first.Location.File, first.Location.Line, first.Location.Column, 0, 0,
-                    $"NativeHeader '{header.ItemSpec}' asks for the C shim (Shim=\"{header.GetMetadata(BindingOptions.Shim.Name)}\") to call {shim.Functions.Count} static inline function(s) such as '{first.Name}', but no C compiler was found (tried {tried}). Install one (Debian/Ubuntu: 'sudo apt-get install build-essential'; Fedora: 'sudo dnf install gcc'; macOS: 'xcode-select --install'; Windows: the Visual Studio C++ workload), set InteropCCompiler or CC, or remove the Shim metadata.");
+                var error = new TaskItem(header.ItemSpec);
+                error.SetMetadata("File", first.Location.File);
+                error.SetMetadata("Line", first.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                error.SetMetadata("Column", first.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                error.SetMetadata("Text", $"NativeHeader '{header.ItemSpec}' asks for the C shim (Shim=\"{header.GetMetadata(BindingOptions.Shim.Name)}\") to call {shim.Functions.Count} static inline function(s) such as '{first.Name}', but no C compiler was found (tried {tried}). Install one (Debian/Ubuntu: 'sudo apt-get install build-essential'; Fedora: 'sudo dnf install gcc'; macOS: 'xcode-select --install'; Windows: the Visual Studio C++ workload), set InteropCCompiler or CC, or remove the Shim metadata.");
+                missing.Add(error);
                 continue;
             }
 
@@ -76,6 +88,7 @@ public sealed class WriteNativeShims : Microsoft.Build.Utilities.Task
         }
 
         ShimProjects = projects.ToArray();
+        MissingCompiler = missing.ToArray();
         return !Log.HasLoggedErrors;
     }
 
