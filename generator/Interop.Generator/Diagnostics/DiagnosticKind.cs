@@ -51,6 +51,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
     public static readonly DiagnosticKind MacroNotBound = new("INTEROP1200", DiagnosticSeverity.Info, "Function-like macro not bound");
     public static readonly DiagnosticKind SpanRuleNotApplied = new("INTEROP1500", DiagnosticSeverity.Warning, "Span rule not applied");
+    public static readonly DiagnosticKind CallbackNotOffered = new("INTEROP1300", DiagnosticSeverity.Info, "Delegate or string? overload not offered");
 
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
     {
@@ -59,5 +60,6 @@ public sealed class DiagnosticKind
         AlignmentNotCarried, LayoutNote,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
         SpanRuleNotApplied, MacroNotBound,
+        CallbackNotOffered,
     };
 }

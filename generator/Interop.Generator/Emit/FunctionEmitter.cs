@@ -41,6 +41,16 @@ internal static class FunctionEmitter
         {
             SpanPairs.EmitOverload(w, function);
         }
+
+        if (function.Callbacks.Count > 0)
+        {
+            CallbackPairs.EmitOverload(w, function);
+        }
+
+        if (function.StringResult is { } text)
+        {
+            StringResults.EmitOverload(w, function, text);
+        }
     }
 
     /// <summary>The friendly overload's parameter list: each parameter as its shape declares it.</summary>

@@ -22,7 +22,9 @@ public sealed record BindingRequest(
     bool Ambient = true,
     EquatableArray<string> SuppressGCTransition = default,
     EquatableArray<string> SystemIncludeDirectories = default,
-    EquatableArray<string> DiagnosticSeverities = default)
+    EquatableArray<string> DiagnosticSeverities = default,
+    EquatableArray<string> Callbacks = default,
+    EquatableArray<string> OwnedStrings = default)
 {
     /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
     public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(
@@ -39,7 +41,11 @@ public sealed record BindingRequest(
         values.List(BindingOptions.Spans),
         values.IsOn(BindingOptions.Ambient),
         values.List(BindingOptions.SuppressGCTransition),
-        values.List(BindingOptions.SystemIncludeDirectories));
+        values.List(BindingOptions.SystemIncludeDirectories)) with
+    {
+        Callbacks = values.List(BindingOptions.Callbacks).Select(e => e.Replace(" ", "")).ToEquatableArray(),
+        OwnedStrings = values.List(BindingOptions.OwnedStrings).Select(e => e.Replace(" ", "")).ToEquatableArray(),
+    };
 
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
     public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null)
@@ -73,7 +79,9 @@ public sealed record BindingRequest(
             .Concat(VariadicForms.Select(e => (BindingOptions.VariadicForms, e)))
             .Concat(Handles.Select(e => (BindingOptions.Handles, e)))
             .Concat(Spans.Select(e => (BindingOptions.Spans, e)))
-            .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)));
+            .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)))
+            .Concat(Callbacks.Select(e => (BindingOptions.Callbacks, e)))
+            .Concat(OwnedStrings.Select(e => (BindingOptions.OwnedStrings, e)));
 
     private static string FileName(string path)
     {
