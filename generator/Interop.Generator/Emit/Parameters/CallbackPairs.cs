@@ -84,16 +84,13 @@ internal static class CallbackPairs
     {
         var pairs = function.Callbacks.ToDictionary(p => p.Callback);
         var userData = function.Callbacks.ToDictionary(p => p.UserData);
-        var friendly = function.HasFriendlyOverload;
         var parameters = function.Parameters.Where(p => !userData.ContainsKey(p.Name)).Select(p =>
             pairs.TryGetValue(p.Name, out var pair) ? $"{CSharpNames.Escape(pair.DelegateName)}? {CSharpNames.Escape(p.Name)}"
-            : friendly ? ParameterShapes.Of(p).FriendlyDeclaration(p)
-            : $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}");
+            : FunctionEmitter.ForwardedDeclaration(function, p));
         var arguments = function.Parameters.Select(p =>
             pairs.TryGetValue(p.Name, out var pair) ? Local(pair, "pointer")
             : userData.TryGetValue(p.Name, out var owner) ? $"({TypeText.Of(p.Type)}){InteropServices}.GCHandle.ToIntPtr({Local(owner, "handle")})"
-            : friendly ? ParameterShapes.Of(p).FriendlyArgument(p)
-            : CSharpNames.Escape(p.Name));
+            : FunctionEmitter.ForwardedArgument(function, p));
 
         w.Line();
         w.Doc(function.Doc);

@@ -12,9 +12,8 @@ internal static class StringResults
 {
     public static void EmitOverload(SourceWriter w, FunctionModel function, StringResultModel result)
     {
-        var friendly = function.HasFriendlyOverload;
-        var parameters = function.Parameters.Select(p => friendly ? ParameterShapes.Of(p).FriendlyDeclaration(p) : $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}");
-        var call = $"{CSharpNames.Escape(function.Name)}({string.Join(", ", function.Parameters.Select(p => friendly ? ParameterShapes.Of(p).FriendlyArgument(p) : CSharpNames.Escape(p.Name)))})";
+        var parameters = function.Parameters.Select(p => FunctionEmitter.ForwardedDeclaration(function, p));
+        var call = $"{CSharpNames.Escape(function.Name)}({string.Join(", ", function.Parameters.Select(p => FunctionEmitter.ForwardedArgument(function, p)))})";
         var signature = $"public static string? {CSharpNames.Escape(result.Overload)}({string.Join(", ", parameters)})";
         const string copy = "global::System.Runtime.InteropServices.Marshal.PtrToStringUTF8";
 
