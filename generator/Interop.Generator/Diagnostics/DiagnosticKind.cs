@@ -52,6 +52,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind MacroNotBound = new("INTEROP1200", DiagnosticSeverity.Info, "Function-like macro not bound");
     public static readonly DiagnosticKind ShimNotWritten = new("INTEROP1400", DiagnosticSeverity.Warning, "Function not wrapped by the shim");
     public static readonly DiagnosticKind SpanRuleNotApplied = new("INTEROP1500", DiagnosticSeverity.Warning, "Span rule not applied");
+    public static readonly DiagnosticKind CallbackNotOffered = new("INTEROP1300", DiagnosticSeverity.Info, "Delegate or string? overload not offered");
 
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
     {
@@ -60,5 +61,6 @@ public sealed class DiagnosticKind
         AlignmentNotCarried, LayoutNote,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
         SpanRuleNotApplied, MacroNotBound, ShimNotWritten,
+        CallbackNotOffered,
     };
 }

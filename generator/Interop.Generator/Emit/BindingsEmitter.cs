@@ -1,3 +1,4 @@
+using Interop.Generator.Emit.Parameters;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Emit;
@@ -55,12 +56,20 @@ public static class BindingsEmitter
             MacroEmitter.Emit(w, model, macro);
         }
 
+        CallbackPairs.EmitSupport(w, model);
+
         w.Close();
 
         foreach (var structure in model.Structs)
         {
             w.Line();
             StructEmitter.Emit(w, structure);
+        }
+
+        foreach (var functionPointer in model.FunctionPointers)
+        {
+            w.Line();
+            FunctionPointerEmitter.Emit(w, functionPointer);
         }
 
         foreach (var enumeration in model.Enums)

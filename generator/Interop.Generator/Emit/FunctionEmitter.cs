@@ -41,11 +41,32 @@ internal static class FunctionEmitter
         {
             SpanPairs.EmitOverload(w, function);
         }
+
+        if (function.Callbacks.Count > 0)
+        {
+            CallbackPairs.EmitOverload(w, function);
+        }
+
+        if (function.StringResult is { } text)
+        {
+            StringResults.EmitOverload(w, function, text);
+        }
     }
 
     /// <summary>The friendly overload's parameter list: each parameter as its shape declares it.</summary>
     public static string FriendlyParameters(FunctionModel function) =>
         string.Join(", ", function.Parameters.Select(p => ParameterShapes.Of(p).FriendlyDeclaration(p)));
+
+    /// <summary>
+    /// A parameter of an overload that forwards to the friendly overload (or to the raw one when there is none): declared
+    /// as that overload declares it, and passed on with <see cref="ForwardedArgument"/>.
+    /// </summary>
+    public static string ForwardedDeclaration(FunctionModel function, ParameterModel p) =>
+        function.HasFriendlyOverload ? ParameterShapes.Of(p).FriendlyDeclaration(p) : $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}";
+
+    /// <summary>The argument passing a <see cref="ForwardedDeclaration"/> parameter on (<c>out x</c> for an out shape).</summary>
+    public static string ForwardedArgument(FunctionModel function, ParameterModel p) =>
+        function.HasFriendlyOverload ? ParameterShapes.Of(p).FriendlyArgument(p) : CSharpNames.Escape(p.Name);
 
     public static bool NeedsUtf8StringMarshalling(FunctionModel function) =>
         function.Parameters.Any(p => ParameterShapes.Of(p).NeedsUtf8StringMarshalling);

@@ -51,6 +51,7 @@ internal sealed partial class BindingBuilder
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
+        var functionPointers = new List<FunctionPointerTypedefModel>();
         foreach (var typedef in unit.Declarations.OfType<TypedefDecl>())
         {
             if (typedef.Type is RecordType { Decl: var named } && named.TypedefName == typedef.Name)
@@ -88,6 +89,11 @@ internal sealed partial class BindingBuilder
                     UseEnum(enumeration.Decl, constants);
                     break;
                 case TypedefDecl typedef:
+                    if (FunctionPointerTypedef(typedef) is { } functionPointer)
+                    {
+                        functionPointers.Add(functionPointer);
+                    }
+
                     switch (typedef.Type)
                     {
                         case RecordType record:
@@ -120,6 +126,7 @@ internal sealed partial class BindingBuilder
 
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
         ReportUnusedShimEntries(unit);
+        CheckCallbackEntriesMatched(functions);
         var structs = new List<StructModel>();
         for (var i = 0; i < _records.Count; i++)
         {
@@ -150,7 +157,8 @@ internal sealed partial class BindingBuilder
             _handles.Values.Where(h => functions.Any(f => f.Name == h.ReleaseFunction)).Distinct().ToEquatableArray(),
             _request.Ambient,
             macroMethods.ToEquatableArray(),
-            BuildShim());
+            BuildShim(),
+            functionPointers.ToEquatableArray());
     }
 
     private FunctionModel? BindFunction(FunctionDecl function)
@@ -201,7 +209,7 @@ internal sealed partial class BindingBuilder
             }
 
             return new FunctionModel(function.Name, shimmed ? ShimModel.EntryPointOf(function.Name) : function.Name, returnType, parameters.ToEquatableArray(), function.Doc, ReturnShapeOf(function.Type.ReturnType), ReturnedHandle(function), SpanPairs(function, parameters),
-                _request.SuppressGCTransition.Contains(function.Name), shimmed);
+                _request.SuppressGCTransition.Contains(function.Name), shimmed, CallbackPairs(function, parameters), StringResult(function));
         }
         catch (UnsupportedTypeException e)
         {

@@ -19,7 +19,22 @@ public sealed record BindingModel(
     EquatableArray<HandleModel> Handles = default,
     bool EmitAmbient = true,
     EquatableArray<MacroMethodModel> MacroMethods = default,
-    ShimModel? Shim = null);
+    ShimModel? Shim = null,
+    EquatableArray<FunctionPointerTypedefModel> FunctionPointers = default);
+
+/// <summary>
+/// A C typedef of a function pointer (<c>typedef int (*visit_fn)(const item*, void*)</c>) as a named C# type: a readonly
+/// struct wrapping the raw <c>delegate* unmanaged[Cdecl]</c>, convertible to and from it both ways.
+/// </summary>
+public sealed record FunctionPointerTypedefModel(string Name, FunctionPointerTypeRef Type, EquatableArray<string> ParameterNames, string? Doc);
+
+/// <summary>
+/// A callback parameter and the <c>void*</c> user-data parameter the function passes back to it (<c>sqlite3_exec</c>'s
+/// <c>callback</c> and <c>arg</c>, <c>qsort_r</c>'s <c>compar</c> and <c>arg</c>), offered together as one C# delegate.
+/// <see cref="UserDataSlot"/> is the callback parameter that receives the user data; the delegate takes the others.
+/// <see cref="AfterThrow"/> is the C# literal the trampoline returns to C once the delegate threw (null: <c>default</c>).
+/// </summary>
+public sealed record CallbackPairModel(string Callback, string UserData, int UserDataSlot, string DelegateName, FunctionPointerTypeRef Signature, EquatableArray<string> ParameterNames, string? AfterThrow);
 
 /// <summary>
 /// A <c>SafeHandle</c> for a native object that a create/destroy pair owns: <see cref="ReleaseFunction"/>
@@ -94,11 +109,19 @@ public sealed record FixedBufferModel(string Name, TypeRef ElementType, long Len
 /// A C function: its raw blittable signature, and the <see cref="ValueShape"/> of each parameter and of the result,
 /// from which the emitter writes the friendly overload and the facade member (one writer per shape, Emit/Parameters).
 /// </summary>
-public sealed record FunctionModel(string Name, string EntryPoint, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false, bool Shimmed = false)
+public sealed record FunctionModel(string Name, string EntryPoint, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, string? Doc, ValueShape ReturnShape = ValueShape.Raw, string? ReturnHandle = null, EquatableArray<SpanPairModel> Spans = default, bool SuppressGCTransition = false, bool Shimmed = false,
+    EquatableArray<CallbackPairModel> Callbacks = default, StringResultModel? StringResult = null)
 {
     /// <summary>True when a second, marshalling <c>[LibraryImport]</c> overload with friendlier parameter types is emitted.</summary>
     public bool HasFriendlyOverload => Parameters.Any(p => p.Shape != ValueShape.Raw);
 }
+
+/// <summary>
+/// The overload named <see cref="Overload"/> that returns a function's text result as a copied <c>string?</c>: a
+/// <c>const char*</c> is borrowed and only copied; a <c>char*</c> the user named in <c>OwnedStrings</c> is copied, then
+/// freed by <see cref="Release"/>, whose parameter has type <see cref="ReleaseParameter"/>.
+/// </summary>
+public sealed record StringResultModel(string Overload, string? Release, TypeRef? ReleaseParameter);
 
 /// <summary>
 /// How a C parameter or return value can be offered in friendlier C# than its raw blittable type,

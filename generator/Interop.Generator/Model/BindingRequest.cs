@@ -23,7 +23,9 @@ public sealed record BindingRequest(
     EquatableArray<string> SuppressGCTransition = default,
     EquatableArray<string> SystemIncludeDirectories = default,
     EquatableArray<string> DiagnosticSeverities = default,
-    EquatableArray<string> Shim = default)
+    EquatableArray<string> Shim = default,
+    EquatableArray<string> Callbacks = default,
+    EquatableArray<string> OwnedStrings = default)
 {
     /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
     public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(
@@ -41,7 +43,11 @@ public sealed record BindingRequest(
         values.IsOn(BindingOptions.Ambient),
         values.List(BindingOptions.SuppressGCTransition),
         values.List(BindingOptions.SystemIncludeDirectories),
-        values.List(BindingOptions.Shim));
+        values.List(BindingOptions.Shim)) with
+    {
+        Callbacks = values.List(BindingOptions.Callbacks).Select(e => e.Replace(" ", "")).ToEquatableArray(),
+        OwnedStrings = values.List(BindingOptions.OwnedStrings).Select(e => e.Replace(" ", "")).ToEquatableArray(),
+    };
 
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
     public static BindingRequest Create(string headerPath, string? library, string? ns, string? className, IEnumerable<string>? includeDirectories = null, IEnumerable<string>? defines = null, string? target = null, IEnumerable<string>? variadicForms = null, IEnumerable<string>? handles = null, bool handleHeuristics = true, IEnumerable<string>? spans = null, bool ambient = true, IEnumerable<string>? suppressGCTransition = null, IEnumerable<string>? systemIncludeDirectories = null, IEnumerable<string>? shim = null)
@@ -77,7 +83,9 @@ public sealed record BindingRequest(
             .Concat(Handles.Select(e => (BindingOptions.Handles, e)))
             .Concat(Spans.Select(e => (BindingOptions.Spans, e)))
             .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)))
-            .Concat(Shim.Select(e => (BindingOptions.Shim, e)));
+            .Concat(Shim.Select(e => (BindingOptions.Shim, e)))
+            .Concat(Callbacks.Select(e => (BindingOptions.Callbacks, e)))
+            .Concat(OwnedStrings.Select(e => (BindingOptions.OwnedStrings, e)));
 
     private static string FileName(string path)
     {

@@ -10,6 +10,7 @@ namespace Interop.Generator.Options;
 public static class BindingOptions
 {
     private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex CallbackPair = new(@"^([A-Za-z_][A-Za-z0-9_]*)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[A-Za-z_][A-Za-z0-9_]*\s*\)(=\s*-?[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly Regex Call = new(@"^(\*|[A-Za-z_][A-Za-z0-9_]*)\((.*)\)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     public static readonly BindingOption Library = new(
@@ -97,6 +98,24 @@ public static class BindingOptions
         IsWellFormed = static entry => entry == "*" || Identifier.IsMatch(entry),
     };
 
+    public static readonly BindingOption Callbacks = new(
+        "Callbacks", PerHeader: true, Property: null, "--callback", null, OptionKind.List,
+        "pairs found by shape (a function pointer taking one void* that the function also takes)",
+        "Callback and user-data parameter pairs offered as one C# delegate; names a pair the shape leaves ambiguous, or one kept for the call only. =VALUE is what the callback returns to C after it threw (default 0).",
+        "FUNCTION(CALLBACK,USER_DATA) or FUNCTION(CALLBACK,USER_DATA)=VALUE, e.g. sqlite3_exec(callback,arg)=1")
+    {
+        IsWellFormed = static entry => CallbackPair.Match(entry) is { Success: true } m && m.Groups[1].Value != "*",
+    };
+
+    public static readonly BindingOption OwnedStrings = new(
+        "OwnedStrings", PerHeader: true, Property: null, "--owned-string", null, OptionKind.List,
+        "none (a char* result is not copied into a string)",
+        "Functions returning a char* the caller must free, with the function that frees it: they get a string? overload that copies and frees.",
+        "FUNCTION=RELEASE_FUNCTION, e.g. curl_easy_escape=curl_free")
+    {
+        IsWellFormed = static entry => entry.Split('=') is [var function, var release] && Identifier.IsMatch(function.Trim()) && Identifier.IsMatch(release.Trim()),
+    };
+
     public static readonly BindingOption Ambient = new(
         "Ambient", PerHeader: false, Property: "InteropAmbient", "--no-ambient", null, OptionKind.Switch,
         "true",
@@ -134,7 +153,7 @@ public static class BindingOptions
     public static IReadOnlyList<BindingOption> All { get; } = new[]
     {
         Library, Namespace, Class, Defines, IncludeDirectories, Target, VariadicForms, Handles, HandleHeuristics, Spans,
-        SuppressGCTransition, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler, Shim,
+        SuppressGCTransition, Callbacks, OwnedStrings, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler, Shim,
     };
 
     /// <summary>Splits an MSBuild list value: ';' and '|' both separate ('|' survives the .editorconfig the compiler reads).</summary>

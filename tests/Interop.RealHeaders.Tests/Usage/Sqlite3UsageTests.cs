@@ -19,6 +19,18 @@ public interface ISqlite3Usage
     /// <c>sqlite3_prepare_v2</c> giving an <c>out sqlite3_stmtHandle</c>, both disposed by <c>using</c>.
     /// </summary>
     (int OpenResult, int Answer, string Tail, bool StatementClosed, bool DatabaseClosed) HandleLifecycle();
+
+    /// <summary>
+    /// <paramref name="query"/> through the delegate overload of <c>sqlite3_exec</c>: a lambda capturing a local list
+    /// collects the rows (the user data pointer is the generated closure's).
+    /// </summary>
+    IReadOnlyList<string?[]> QueryWithLambda(string statements, string query);
+
+    /// <summary>A lambda that throws on row <paramref name="row"/>: the exception's message, and the rows the lambda saw.</summary>
+    (string Message, int RowsSeen) ThrowFromLambda(int row);
+
+    /// <summary><c>sqlite3_libversion_string()</c> and the header's <c>SQLITE_VERSION</c>.</summary>
+    (string? Returned, string Macro) VersionStrings();
 }
 
 /// <summary>sqlite3 through the generated bindings: an in-memory database driven by <c>sqlite3_exec</c> and a C# callback.</summary>
@@ -39,6 +51,33 @@ public sealed class Sqlite3UsageTests
         Assert.Equal(
             [["1", "apple", "1.25"], ["2", "pear", "0.5"], ["3", "kiwi", null]],
             rows);
+    }
+
+    [Fact]
+    public void sqlite3_exec_WithACapturingLambda_CollectsTheRows()
+    {
+        var rows = _sqlite.QueryWithLambda(
+            "CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'one'), (2, NULL), (3, 'three');",
+            "SELECT a, b FROM t ORDER BY a DESC");
+
+        Assert.Equal([["3", "three"], ["2", null], ["1", "one"]], rows);
+    }
+
+    [Fact]
+    public void AnExceptionThrownInTheLambda_ReachesTheCaller_AndLaterRowsDoNotCallIt()
+    {
+        var (message, seen) = _sqlite.ThrowFromLambda(row: 2);
+
+        Assert.Equal("row 2 refused", message);
+        Assert.Equal(2, seen);
+    }
+
+    [Fact]
+    public void sqlite3_libversion_string_EqualsTheHeadersVersionMacro()
+    {
+        var (returned, macro) = _sqlite.VersionStrings();
+
+        Assert.Equal(macro, returned);
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public interface IZlibUsage
 {
     string Version { get; }
 
+    /// <summary><c>zlibVersion_string()</c> and the header's <c>ZLIB_VERSION</c>.</summary>
+    (string? Returned, string Macro) VersionStrings();
+
     /// <summary><c>compress2</c> at <paramref name="level"/>.</summary>
     byte[] Compress(byte[] data, int level);
 
@@ -94,4 +97,12 @@ public sealed class ZlibUsageTests
 
     [Fact]
     public void The_library_reports_the_headers_version() => Assert.StartsWith("1.", _zlib.Version);
+
+    [Fact]
+    public void zlibVersion_string_EqualsTheHeadersVersionMacro()
+    {
+        var (returned, macro) = _zlib.VersionStrings();
+
+        Assert.Equal(macro, returned);
+    }
 }

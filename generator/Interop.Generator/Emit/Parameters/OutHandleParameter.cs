@@ -10,6 +10,8 @@ internal sealed class OutHandleParameter : ParameterShape
 {
     public override string FriendlyDeclaration(ParameterModel p) => $"out {HandleParameter.HandleType(p)} {Id(p)}";
 
+    public override string FriendlyArgument(ParameterModel p) => "out " + Id(p);
+
     public override string FacadeDeclaration(ParameterModel p) => $"out nint {Id(p)}";
 
     // A handle hands its pointer over to the caller, who now owns it as an nint.

@@ -7,6 +7,8 @@ internal sealed class OutPointerParameter : ParameterShape
 {
     public override string FriendlyDeclaration(ParameterModel p) => $"out {TypeText.Of(p.Pointee)} {Id(p)}";
 
+    public override string FriendlyArgument(ParameterModel p) => "out " + Id(p);
+
     public override string FacadeDeclaration(ParameterModel p) => $"out nint {Id(p)}";
 
     public override string FacadeArgument(ParameterModel p, string local, List<string> before, List<string> after)

@@ -17,6 +17,9 @@ internal abstract class ParameterShape
     /// <summary>The parameter as the friendly overload declares it, e.g. <c>string? path</c>.</summary>
     public abstract string FriendlyDeclaration(ParameterModel p);
 
+    /// <summary>The argument passing this parameter on to the friendly overload from a method that declares it the same way (<c>out x</c>).</summary>
+    public virtual string FriendlyArgument(ParameterModel p) => Id(p);
+
     /// <summary>Whether LibraryImport must be told <c>StringMarshalling = Utf8</c> for this parameter.</summary>
     public virtual bool NeedsUtf8StringMarshalling => false;
 

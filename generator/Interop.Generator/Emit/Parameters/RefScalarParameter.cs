@@ -7,6 +7,8 @@ internal sealed class RefScalarParameter : ParameterShape
 {
     public override string FriendlyDeclaration(ParameterModel p) => $"ref {TypeText.Of(p.Pointee)} {Id(p)}";
 
+    public override string FriendlyArgument(ParameterModel p) => "ref " + Id(p);
+
     public override string FacadeDeclaration(ParameterModel p) => $"ref {FacadeTypes.Text(p.Pointee)} {Id(p)}";
 
     public override string FacadeArgument(ParameterModel p, string local, List<string> before, List<string> after)

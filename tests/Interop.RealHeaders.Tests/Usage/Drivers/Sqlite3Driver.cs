@@ -38,6 +38,61 @@ public sealed unsafe class Sqlite3Driver : ISqlite3Usage
         return (open, answer, tailText, statement.IsClosed, db.IsClosed);
     }
 
+    public IReadOnlyList<string?[]> QueryWithLambda(string statements, string query)
+    {
+        Check(S.sqlite3_open(":memory:", out sqlite3Handle db), null, "sqlite3_open");
+        using (db)
+        {
+            ExecChecked(db, statements, null);
+            var rows = new List<string?[]>();
+            ExecChecked(db, query, (columns, values, names) =>
+            {
+                var row = new string?[columns];
+                for (var i = 0; i < columns; i++)
+                {
+                    row[i] = values[i] is null ? null : Marshal.PtrToStringUTF8((nint)values[i]);
+                }
+
+                rows.Add(row);
+                return 0;
+            });
+            return rows;
+        }
+    }
+
+    public (string Message, int RowsSeen) ThrowFromLambda(int row)
+    {
+        Check(S.sqlite3_open(":memory:", out sqlite3Handle db), null, "sqlite3_open");
+        using (db)
+        {
+            ExecChecked(db, "CREATE TABLE t(a); INSERT INTO t VALUES (1), (2), (3), (4);", null);
+            var seen = 0;
+            try
+            {
+                ExecChecked(db, "SELECT a FROM t ORDER BY a", (columns, values, names) =>
+                    ++seen == row ? throw new InvalidOperationException($"row {row} refused") : 0);
+                return ("nothing thrown", seen);
+            }
+            catch (InvalidOperationException e)
+            {
+                return (e.Message, seen);
+            }
+        }
+    }
+
+    public (string? Returned, string Macro) VersionStrings() => (S.sqlite3_libversion_string(), S.SQLITE_VERSION);
+
+    private static void ExecChecked(sqlite3Handle db, string sql, Sqlite3.sqlite3_exec_callback_delegate? callback)
+    {
+        var status = S.sqlite3_exec(db, sql, callback, out sbyte* error);
+        var message = error is null ? "" : Marshal.PtrToStringUTF8((nint)error);
+        S.sqlite3_free(error);
+        if (status != S.SQLITE_OK)
+        {
+            throw new InvalidOperationException($"sqlite3_exec returned {status}: {message}");
+        }
+    }
+
     public string LibraryVersion => Marshal.PtrToStringUTF8((nint)S.sqlite3_libversion())!;
 
     public IReadOnlyList<string?[]> Query(string statements, string query)

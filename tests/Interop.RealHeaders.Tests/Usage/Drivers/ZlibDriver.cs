@@ -10,6 +10,8 @@ namespace Interop.RealHeaders.Tests.Usage.Drivers;
 
 public sealed unsafe class ZlibDriver : IZlibUsage
 {
+    public (string? Returned, string Macro) VersionStrings() => (Z.zlibVersion_string(), Z.ZLIB_VERSION);
+
     public string Version => Marshal.PtrToStringUTF8((nint)Z.zlibVersion())!;
 
     public byte[] Compress(byte[] data, int level)
