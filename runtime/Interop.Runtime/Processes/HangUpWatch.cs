@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Interop.Runtime.Processes;
@@ -16,21 +14,14 @@ internal sealed unsafe class HangUpWatch
     private const short PollHup = 0x10;
     private const int EIntr = 4;
 
-    private static readonly delegate* unmanaged<PollFd*, nuint, int, int> s_poll = FindPoll();
-
-    private readonly Socket _socket;
+    private readonly LibcSocket _socket;
     private volatile bool _stopped;
 
-    private HangUpWatch(Socket socket) => _socket = socket;
+    private HangUpWatch(LibcSocket socket) => _socket = socket;
 
-    /// <summary>Starts watching <paramref name="socket"/>; null where poll with POLLRDHUP is not available.</summary>
-    public static HangUpWatch? TryStart(Socket socket)
+    /// <summary>Starts watching <paramref name="socket"/>.</summary>
+    public static HangUpWatch Start(LibcSocket socket)
     {
-        if (s_poll == null)
-        {
-            return null;
-        }
-
         var watch = new HangUpWatch(socket);
         new Thread(watch.Run) { IsBackground = true, Name = "pool hang-up watch" }.Start();
         return watch;
@@ -41,85 +32,41 @@ internal sealed unsafe class HangUpWatch
 
     private void Run()
     {
-        var handle = _socket.SafeHandle;
-        var added = false;
-        try
+        var fd = new LibcSocket.PollDescriptor { Fd = _socket.Descriptor, Events = PollRdHup };
+        var failures = 0;
+        while (true)
         {
-            handle.DangerousAddRef(ref added);
-            var fd = new PollFd { Fd = (int)handle.DangerousGetHandle(), Events = PollRdHup };
-            var failures = 0;
-            while (true)
+            fd.Revents = 0;
+            var ready = LibcSocket.Poll(&fd, -1);
+            if (ready < 0)
             {
-                fd.Revents = 0;
-                var ready = s_poll(&fd, 1, -1);
-                if (ready < 0)
+                // Usually EINTR (the runtime signals threads, e.g. to suspend them for a GC); give any other error a
+                // second of retries before taking it for a dead connection.
+                if (Marshal.GetLastSystemError() != EIntr)
                 {
-                    // Usually EINTR (the runtime signals threads, e.g. to suspend them for a GC). errno read
-                    // through a raw function pointer is only a hint, so give any other error a second of retries.
-                    if (Marshal.GetLastSystemError() != EIntr)
+                    if (++failures >= 100)
                     {
-                        if (++failures >= 100)
-                        {
-                            break;
-                        }
-
-                        Thread.Sleep(10);
+                        break;
                     }
 
-                    continue;
+                    Thread.Sleep(10);
                 }
 
-                failures = 0;
-
-                if (ready > 0 && (fd.Revents & (PollRdHup | PollHup | PollErr)) == 0)
-                {
-                    continue;
-                }
-
-                break; // hang-up, error, or poll itself failed: in every case the connection is unusable
+                continue;
             }
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            if (added)
+
+            failures = 0;
+            if (ready > 0 && (fd.Revents & (PollRdHup | PollHup | PollErr)) == 0)
             {
-                handle.DangerousRelease();
+                continue;
             }
+
+            break; // hang-up or error: in every case the connection is unusable
         }
 
         if (!_stopped)
         {
-            Process.GetCurrentProcess().Kill();
+            LibcSocket.KillThisProcess();
         }
-    }
-
-    private static delegate* unmanaged<PollFd*, nuint, int, int> FindPoll()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        try
-        {
-            return NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "poll", out var poll)
-                ? (delegate* unmanaged<PollFd*, nuint, int, int>)poll
-                : null;
-        }
-        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
-        {
-            return null;
-        }
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
     }
 }

@@ -36,7 +36,16 @@ public static class ProcessWorker
     public static bool IsWorkerInvocation(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Contains(WorkerArgument);
+        // A loop, not Enumerable.Contains: System.Linq is one assembly fewer for a starting worker to load.
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == WorkerArgument)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -44,7 +53,12 @@ public static class ProcessWorker
     /// exit code to return from <c>Main</c>). If the pool's process goes away, for any reason including
     /// SIGKILL, the worker kills itself at once, even while a task is stuck in native code.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// A worker's start is on the path of every replacement (<see cref="PoolOptions.MaxTasksPerWorker"/>, crashes), so
+    /// this path loads as little as it can: on Linux no System.Net.Sockets (libc directly, see <see cref="LibcSocket"/>),
+    /// no System.Linq, no System.Diagnostics.Process, and no Console unless something goes wrong. Keep it that way:
+    /// a type named in a method that runs here is loaded, with its assembly, when that method is compiled.
+    /// </remarks>
     public static int Run(TaskRegistry tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
@@ -52,14 +66,64 @@ public static class ProcessWorker
         var token = Environment.GetEnvironmentVariable(TokenVariable);
         if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(token))
         {
-            Console.Error.WriteLine($"{WorkerArgument}: not started by a ProcessPool ({EndpointVariable} is not set).");
-            return 2;
+            return Refuse($"{WorkerArgument}: not started by a ProcessPool ({EndpointVariable} is not set).", 2);
         }
 
         // Processes this worker starts are not workers of the pool.
         Environment.SetEnvironmentVariable(EndpointVariable, null);
         Environment.SetEnvironmentVariable(TokenVariable, null);
+        return LibcSocket.IsAvailable ? ServeOverLibc(tasks, endpoint, token) : ServeOverSocket(tasks, endpoint, token);
+    }
 
+    // Linux: the main thread reads and runs chunks itself (no hand-off between threads per chunk), and a watchdog
+    // blocked in poll(POLLRDHUP) notices the end of the connection even while the main thread is inside a task that
+    // never returns.
+    private static int ServeOverLibc(TaskRegistry tasks, string endpoint, string token)
+    {
+        LibcSocket connection;
+        try
+        {
+            connection = LibcSocket.Connect(endpoint);
+        }
+        catch (IOException e)
+        {
+            return Refuse($"{WorkerArgument}: cannot reach the pool at {endpoint}: {e.Message}", 3);
+        }
+
+        var writer = new FrameWriter();
+        new HelloMessage(token, Environment.ProcessId).Write(writer);
+        writer.SendTo(connection);
+        var receiver = new FrameReceiver(connection, "the pool");
+        var watch = HangUpWatch.Start(connection);
+        try
+        {
+            while (receiver.Next(out var kind, out var body))
+            {
+                if (Serve(receiver, kind, body, tasks, writer, connection))
+                {
+                    watch.Stop();
+                    return 0;
+                }
+            }
+        }
+        catch (ProtocolViolationException e)
+        {
+            watch.Stop();
+            return ReportViolation(e);
+        }
+        catch (IOException)
+        {
+        }
+
+        // The pool closed the connection without a Shutdown frame: it died or gave up on us.
+        LibcSocket.KillThisProcess();
+        return 0;
+    }
+
+    // Elsewhere reading happens on its own thread so that the end of the connection is noticed even while the main
+    // thread is inside a task that never returns.
+    private static int ServeOverSocket(TaskRegistry tasks, string endpoint, string token)
+    {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
@@ -67,47 +131,15 @@ public static class ProcessWorker
         }
         catch (SocketException e)
         {
-            Console.Error.WriteLine($"{WorkerArgument}: cannot reach the pool at {endpoint}: {e.Message}");
-            return 3;
+            return Refuse($"{WorkerArgument}: cannot reach the pool at {endpoint}: {e.Message}", 3);
         }
 
+        var connection = new SocketTransport(socket);
         var writer = new FrameWriter();
         new HelloMessage(token, Environment.ProcessId).Write(writer);
-        writer.SendTo(socket);
+        writer.SendTo(connection);
 
-        var receiver = new FrameReceiver(socket, "the pool");
-        if (HangUpWatch.TryStart(socket) is { } watch)
-        {
-            // Linux: the main thread reads and runs chunks itself (no hand-off between threads per chunk),
-            // and a watchdog blocked in poll(POLLRDHUP) notices the end of the connection even while the
-            // main thread is inside a task that never returns.
-            try
-            {
-                while (receiver.Next(out var kind, out var body))
-                {
-                    if (Serve(receiver, kind, body, tasks, writer, socket))
-                    {
-                        watch.Stop();
-                        return 0;
-                    }
-                }
-            }
-            catch (ProtocolViolationException e)
-            {
-                watch.Stop();
-                return ReportViolation(e);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-            }
-
-            // The pool closed the connection without a Shutdown frame: it died or gave up on us.
-            Process.GetCurrentProcess().Kill();
-            return 0;
-        }
-
-        // Elsewhere reading happens on its own thread so that the end of the connection is noticed even
-        // while the main thread is inside a task that never returns.
+        var receiver = new FrameReceiver(connection, "the pool");
         var requests = new BlockingCollection<(FrameKind Kind, byte[] Body)>();
         var reader = new Thread(() => ReadRequests(receiver, requests)) { IsBackground = true, Name = "pool connection" };
         reader.Start();
@@ -115,7 +147,7 @@ public static class ProcessWorker
         {
             foreach (var (kind, body) in requests.GetConsumingEnumerable())
             {
-                if (Serve(receiver, kind, body, tasks, writer, socket))
+                if (Serve(receiver, kind, body, tasks, writer, connection))
                 {
                     return 0;
                 }
@@ -127,6 +159,12 @@ public static class ProcessWorker
         }
 
         return 0;
+    }
+
+    private static int Refuse(string why, int exitCode)
+    {
+        Console.Error.WriteLine(why);
+        return exitCode;
     }
 
     private static void ReadRequests(FrameReceiver receiver, BlockingCollection<(FrameKind, byte[])> requests)
@@ -147,7 +185,7 @@ public static class ProcessWorker
         {
             Environment.Exit(ReportViolation(e));
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
         {
             // Fall through: without the pool there is nobody to report to.
         }
@@ -158,14 +196,14 @@ public static class ProcessWorker
     }
 
     /// <summary>Handles one frame from the pool; true when it was the shutdown.</summary>
-    private static bool Serve(FrameReceiver receiver, FrameKind kind, ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, Socket socket)
+    private static bool Serve(FrameReceiver receiver, FrameKind kind, ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, FrameTransport connection)
     {
         try
         {
             switch (kind)
             {
                 case FrameKind.Run:
-                    RunChunk(body, tasks, writer, socket);
+                    RunChunk(body, tasks, writer, connection);
                     return false;
                 case FrameKind.Shutdown:
                     ShutdownMessage.Read(body);
@@ -188,8 +226,7 @@ public static class ProcessWorker
         return ProtocolViolationExitCode;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunChunk(ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, Socket socket)
+    private static void RunChunk(ReadOnlySpan<byte> body, TaskRegistry tasks, FrameWriter writer, FrameTransport connection)
     {
         var (chunkId, name, count) = RunMessage.Read(body, out var frame);
         // The whole frame is checked before any task runs: a malformed one runs nothing.
@@ -269,14 +306,14 @@ public static class ProcessWorker
             if (flush)
             {
                 CloseRun(writer, ref runCount, countSlot);
-                writer.SendTo(socket);
+                writer.SendTo(connection);
                 lastFlush = lastCheck = Environment.TickCount64;
                 sinceCheck = 0;
             }
         }
 
         CloseRun(writer, ref runCount, countSlot);
-        writer.SendTo(socket);
+        writer.SendTo(connection);
     }
 
     /// <summary>Ends the open results message, if any (a run opens together with its first result, so it is never empty).</summary>

@@ -118,6 +118,19 @@ public static class PoolTestTasks
         return 0;
     });
 
+    /// <summary>The simple names of the assemblies loaded in the worker when the task runs, one per line.</summary>
+    public static readonly WorkerTask<int, string> LoadedAssemblies = new("loaded-assemblies", _ =>
+    {
+        var names = new List<string>();
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            names.Add(assembly.GetName().Name ?? "");
+        }
+
+        return string.Join('\n', names);
+    });
+
     public static TaskRegistry Registry { get; } = new(
-        Square, Combine, ProcessId, SlowProcessId, SquareOrFault, StressSquare, Echo, CrashOnce, AtomicIncrement, LockedIncrement, StartPoolAndBlock);
+        Square, Combine, ProcessId, SlowProcessId, SquareOrFault, StressSquare, Echo, CrashOnce, AtomicIncrement, LockedIncrement, StartPoolAndBlock,
+        LoadedAssemblies);
 }

@@ -10,21 +10,32 @@ namespace Interop.Runtime.Processes.Protocol;
 /// in it without another system call, so a burst of result frames costs one receive. Blocking on purpose: each
 /// end reads on a thread of its own, which wakes straight from the kernel (no hop through an event loop).
 /// </summary>
-internal sealed class FrameReceiver(Socket socket, string peer)
+internal sealed class FrameReceiver
 {
+    private readonly FrameTransport _transport;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
 
+    public FrameReceiver(FrameTransport transport, string peer)
+    {
+        _transport = transport;
+        Peer = peer;
+    }
+
+    public FrameReceiver(Socket socket, string peer)
+        : this(new SocketTransport(socket), peer)
+    {
+    }
+
     /// <summary>Who sends on this socket ("worker 1234", "the pool"), for error messages.</summary>
-    public string Peer { get; } = peer;
+    public string Peer { get; }
 
     /// <summary>
     /// Waits for the next whole frame. False when the peer closed the connection between frames; a connection
     /// closed inside a frame, or a header no peer can send, is a <see cref="ProtocolViolationException"/> naming the peer.
     /// <paramref name="body"/> is valid until the next call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out FrameKind kind, out ReadOnlySpan<byte> body)
     {
         while (true)
@@ -55,7 +66,7 @@ internal sealed class FrameReceiver(Socket socket, string peer)
                 MakeRoom(Frame.HeaderSize);
             }
 
-            var received = socket.Receive(_buffer, _end, _buffer.Length - _end, SocketFlags.None);
+            var received = _transport.Receive(_buffer, _end, _buffer.Length - _end);
             if (received == 0)
             {
                 kind = default;

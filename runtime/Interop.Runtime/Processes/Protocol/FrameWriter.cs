@@ -6,7 +6,7 @@ using System.Text;
 
 namespace Interop.Runtime.Processes.Protocol;
 
-/// <summary>Appends frames to a growable buffer; <see cref="SendTo"/> sends everything appended so far in one write.</summary>
+/// <summary>Appends frames to a growable buffer; <see cref="SendTo(FrameTransport)"/> sends everything appended so far in one write.</summary>
 internal sealed class FrameWriter : IBufferWriter<byte>
 {
     private byte[] _buffer;
@@ -103,16 +103,14 @@ internal sealed class FrameWriter : IBufferWriter<byte>
     public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(at, 4), value);
 
     /// <summary>Sends everything appended so far in one write (blocking; the worker's side).</summary>
-    public void SendTo(Socket socket)
+    public void SendTo(FrameTransport transport)
     {
-        var sent = 0;
-        while (sent < _written)
-        {
-            sent += socket.Send(_buffer, sent, _written - sent, SocketFlags.None);
-        }
-
+        transport.Send(_buffer.AsSpan(0, _written));
         _written = 0;
     }
+
+    /// <summary>Sends everything appended so far in one write (blocking).</summary>
+    public void SendTo(Socket socket) => SendTo(new SocketTransport(socket));
 
     /// <summary>Sends everything appended so far; completes synchronously while the socket buffer has room.</summary>
     public async ValueTask SendToAsync(Socket socket)
