@@ -87,9 +87,11 @@ internal sealed class ChunkQueue
             }
 
             // Continuations run synchronously where the chunk is handed over (see Enqueue); the only taker is
-            // the pool's own slot loop, never user code.
+            // the pool's own slot loop, never user code. Last in, first served: the worker that just finished is the
+            // one whose pages and caches are warm, and a run of single submits keeps one worker busy instead of
+            // waking each idle worker in turn.
             var taker = new TaskCompletionSource<PendingChunk?>();
-            var node = _takers.AddLast(taker);
+            var node = _takers.AddFirst(taker);
             var registration = cancellationToken.Register(() =>
             {
                 lock (_gate)

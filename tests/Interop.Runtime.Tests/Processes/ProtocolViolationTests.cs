@@ -194,7 +194,7 @@ public class ProtocolViolationTests
                 await socket.ConnectAsync(WorkerListener.EndPointFor(parts[1]));
                 var writer = new FrameWriter();
                 new HelloMessage(parts[2], int.Parse(parts[3])).Write(writer);
-                await writer.SendToAsync(socket);
+                writer.SendTo(socket);
                 var misbehave = Interlocked.Increment(ref _served) == 1;
                 _ = Task.Run(() => Answer(socket, misbehave ? behaviour : "well"));
             }

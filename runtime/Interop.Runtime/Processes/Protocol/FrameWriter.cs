@@ -112,18 +112,6 @@ internal sealed class FrameWriter : IBufferWriter<byte>
     /// <summary>Sends everything appended so far in one write (blocking).</summary>
     public void SendTo(Socket socket) => SendTo(new SocketTransport(socket));
 
-    /// <summary>Sends everything appended so far; completes synchronously while the socket buffer has room.</summary>
-    public async ValueTask SendToAsync(Socket socket)
-    {
-        var sent = 0;
-        while (sent < _written)
-        {
-            sent += await socket.SendAsync(_buffer.AsMemory(sent, _written - sent), SocketFlags.None).ConfigureAwait(false);
-        }
-
-        _written = 0;
-    }
-
     /// <summary>A copy of what was appended so far (a message encoded for transport elsewhere).</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _written).ToArray();
 
