@@ -21,6 +21,7 @@ dotnet publish "$here/PoolBenchmark" -c Release -r linux-x64 -p:NativeAotBench=t
 
 # Alternate the programs (the machine is shared and its speed drifts); each run writes "name value" lines.
 : >"$out/jit.txt"; : >"$out/aot.txt"; : >"$out/python.txt"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq "$rounds"); do
   echo "Round $round: Python ($("$python" --version 2>&1)) ..." >&2
   "$python" "$here/pool_bench.py" | tee -a "$out/python.txt" >&2
@@ -44,7 +45,7 @@ row() { # name key unit higher-is-better(1/0)
 }
 
 echo
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc); workers: $(best "$out/python.txt" workers 1); rounds: $rounds"
+echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; cores: $(nproc); workers: $(best "$out/python.txt" workers 1); rounds: $rounds"
 echo "| measurement                            |     .NET JIT |     .NET AOT |   Python mp  | unit     | JIT/Py  | AOT/Py  |"
 echo "|----------------------------------------|--------------|--------------|--------------|----------|---------|---------|"
 row "throughput, 100,000 trivial tasks" throughput_tasks_per_s "tasks/s" 1
