@@ -42,15 +42,7 @@ static async Task<int> BenchAsync(string[] args)
             await pool.SubmitAsync(BenchTasks.Square, i);
         }
 
-        var samples = new List<double>();
-        for (var i = 0; i < 5_000; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await pool.SubmitAsync(BenchTasks.Square, i);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-        }
-
-        Report("latency_us", Median(samples));
+        Report("latency_us", await LatencyAsync(pool, 5_000));
         return 0;
     }
 
@@ -77,16 +69,7 @@ static async Task<int> BenchAsync(string[] args)
 
         Report("throughput_tasks_per_s", await ThroughputAsync(pool));
 
-        // Round-trip latency of one task: median of 2,000.
-        var latencies = new List<double>();
-        for (var i = 0; i < 2_000; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await pool.SubmitAsync(BenchTasks.Square, i);
-            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-        }
-
-        Report("latency_us", Median(latencies));
+        Report("latency_us", await LatencyAsync(pool, 2_000));
 
         // Speedup: 200 CPU-bound ~10 ms tasks, serial in this process vs on the pool. This machine's speed drifts by tens
         // of percent over seconds (a shared VM), so the two alternate three times and the best of each is compared.
@@ -137,6 +120,20 @@ static async Task<int> BenchAsync(string[] args)
     Report("startup_ms", Median(startups));
     Report("workers", workers);
     return 0;
+}
+
+// Round-trip latency of one task: the median of `count` single submits, in microseconds.
+static async Task<double> LatencyAsync(ProcessPool pool, int count)
+{
+    var samples = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await pool.SubmitAsync(BenchTasks.Square, i);
+        samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+    }
+
+    return Median(samples);
 }
 
 // Throughput: 100,000 trivial tasks, default chunking. Best of 5.
