@@ -60,6 +60,24 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
+    public async Task Interop_RuntimeCarriesReadyToRunCode_ForTheMachineItWasPackedOn()
+    {
+        // A pool worker is a fresh process on every recycle: precompiled code spares each start its JIT (docs/pool.md).
+        var feed = await PackageFeed.GetAsync();
+        using var package = ZipFile.OpenRead(feed.PackagePath("Interop"));
+        using var image = new MemoryStream();
+        using (var entry = package.GetEntry("lib/net10.0/Interop.Runtime.dll")!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "Interop.Runtime.dll in the package has no ReadyToRun header");
+        Assert.True(pe.HasMetadata); // still an IL assembly every platform can load
+    }
+
+    [Fact]
     public async Task InteropTesting_IsALibrary_DependingOnInteropOfTheSameVersion()
     {
         var feed = await PackageFeed.GetAsync();
