@@ -91,12 +91,12 @@ public static class ProcessWorker
         }
 
         var writer = new FrameWriter();
-        new HelloMessage(token, Environment.ProcessId).Write(writer);
-        writer.SendTo(connection);
         var receiver = new FrameReceiver(connection, "the pool");
         var watch = HangUpWatch.Start(connection);
         try
         {
+            new HelloMessage(token, Environment.ProcessId).Write(writer);
+            writer.SendTo(connection);
             while (receiver.Next(out var kind, out var body))
             {
                 if (Serve(receiver, kind, body, tasks, writer, connection))
