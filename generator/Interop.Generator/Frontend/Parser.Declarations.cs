@@ -192,6 +192,7 @@ internal sealed partial class Parser
 
             if (Qualifiers.Contains(text))
             {
+                RequireMicrosoftExtensions(token);
                 Advance();
                 isConst |= text is "const" or "__const" or "__const__";
                 if (text == "_Atomic" && At("("))
@@ -240,6 +241,11 @@ internal sealed partial class Parser
                 if (named is not null)
                 {
                     throw Error($"two or more data types in declaration specifiers", token);
+                }
+
+                if (text == "_Float16" && !_layout.HasFloat16)
+                {
+                    throw Error($"_Float16 is not supported on {_layout.Triple}, as clang-14 says ('__fp16' is, as a storage type)", token);
                 }
 
                 Advance();
@@ -328,6 +334,18 @@ internal sealed partial class Parser
         return new PrimitiveType(kind);
     }
 
+    /// <summary>
+    /// Microsoft's pointer qualifiers are keywords only where clang reads Microsoft's extensions (Windows targets);
+    /// elsewhere clang rejects them, so binding one as a 64-bit pointer would bind a header clang does not compile.
+    /// </summary>
+    private void RequireMicrosoftExtensions(Token token)
+    {
+        if (token.Text is "__ptr32" or "__ptr64" or "__unaligned" && !_layout.HasMicrosoftExtensions)
+        {
+            throw Error($"'{token.Text}' is a Microsoft extension, which clang reads only for Windows targets, not {_layout.Triple}", token);
+        }
+    }
+
     /// <summary>A keyword that can begin declaration specifiers (typedef names excluded).</summary>
     private static bool IsKeywordStart(Token token) =>
         token.IsIdentifier && (TypeKeywords.Contains(token.Text) || Qualifiers.Contains(token.Text) || StorageKeywords.Contains(token.Text)
@@ -355,6 +373,7 @@ internal sealed partial class Parser
                 type = new PointerType(type);
                 while (Current.IsIdentifier && (Qualifiers.Contains(Current.Text) || IsAttributeStart(Current)))
                 {
+                    RequireMicrosoftExtensions(Current);
                     if (IsAttributeStart(Current))
                     {
                         ReadAttribute();

@@ -35,6 +35,12 @@ public sealed class LayoutEngine : ITypeSizes
 
     public Target Target => _target;
 
+    public string Triple => _target.Triple;
+
+    public bool HasFloat16 => _target.HasFloat16;
+
+    public bool HasMicrosoftExtensions => _target.HasMicrosoftExtensions;
+
     public long SizeOf(CType type) => Measure(type).Size;
 
     public long AlignOf(CType type) => Measure(type).Alignment;

@@ -156,6 +156,40 @@ public sealed class SystemHeaderGapTests
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains("__ptr32"));
     }
 
+    public static IEnumerable<object[]> TargetDependentTypes =>
+        from target in Target.All
+        from declaration in new[]
+        {
+            "struct h { char c; _Float16 h; };", "struct g { char c; __fp16 g; };", "struct p { int * __ptr32 p; int q; };",
+            "struct p { int * __ptr64 p; };", "struct u { __unaligned int *u; };", "struct z { char c; long double _Complex z; };",
+        }
+        select new object[] { target.Triple, declaration };
+
+    /// <summary>
+    /// _Float16 (clang-14: not on x86_64) and Microsoft's pointer qualifiers (only for Windows targets) depend on the
+    /// target: we accept exactly what clang-14 accepts for it, and what it rejects is a located error, not a guess.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TargetDependentTypes))]
+    public async Task TargetDependentTypes_AreAcceptedWhereClangAcceptsThem(string triple, string declaration)
+    {
+        var clang = await CliWrap.Cli.Wrap("clang-14")
+            .WithArguments(["-target", triple, "-fsyntax-only", "-w", "-x", "c", "-"])
+            .WithStandardInputPipe(CliWrap.PipeSource.FromString(declaration + "\n"))
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync();
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+
+        var result = TestHeaders.Compile(request, declaration + "\n");
+
+        var error = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True((clang.ExitCode == 0) == (error is null), $"clang-14 exit {clang.ExitCode}, ours: {error?.ToString() ?? "no error"}");
+        if (error is not null)
+        {
+            Assert.Equal((1, triple), (error.Location.Line, error.Message.Contains(triple, StringComparison.Ordinal) ? triple : error.Message));
+        }
+    }
+
     [Fact]
     public void VoidTypedefAsTheOnlyParameter_MeansNoParameters()
     {

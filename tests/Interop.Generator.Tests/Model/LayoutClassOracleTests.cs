@@ -46,6 +46,8 @@ public sealed class LayoutClassOracleTests
         struct outer_int128 { char c; struct with_int128 i; };
         struct with_long_double { char c; long double d; int after; };
         struct outer_long_double { char c; struct with_long_double l; };
+        struct with_long_double_complex { char c; long double _Complex z; int after; };
+        struct outer_long_double_complex { char c; struct with_long_double_complex z; };
         struct with_complex { char c; float _Complex f; double _Complex d; _Complex double e; };
         #ifdef __aarch64__
         struct with_half { char c; _Float16 h; __fp16 g; };
@@ -79,7 +81,7 @@ public sealed class LayoutClassOracleTests
             .ExecuteBufferedAsync();
 
         Assert.True(clang.ExitCode == 0, $"clang disagrees with our {triple} layout:\n{clang.StandardError}");
-        Assert.Equal(triple.StartsWith("aarch64", StringComparison.Ordinal) ? 27 : 26, Named(model).Count());
+        Assert.Equal(triple.StartsWith("aarch64", StringComparison.Ordinal) ? 29 : 28, Named(model).Count());
     }
 
     [Theory]
@@ -140,6 +142,30 @@ public sealed class LayoutClassOracleTests
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains("16 opaque bytes") && d.Location.Line == 1);
         var record = Assert.Single(result.Model!.Structs);
         Assert.Equal(16, Assert.Single(record.Buffers).Length);
+    }
+
+    [Theory]
+    [InlineData("x86_64-linux-gnu", 32)]
+    [InlineData("aarch64-linux-gnu", 32)]
+    public void LongDoubleComplex_IsOpaqueBytesWithTheLongDoubleNote_WhereDotNetHasNoType(string triple, int size)
+    {
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+        var result = TestHeaders.Compile(request, "struct s { char c;\n long double _Complex z; };\n");
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains($"{size} opaque bytes") && d.Location.Line == 2);
+        var record = Assert.Single(result.Model!.Structs);
+        Assert.Equal((size, 16L, 16L + size), (Assert.Single(record.Buffers).Length, record.Alignment, record.Size));
+    }
+
+    [Theory]
+    [InlineData("x86_64-windows-msvc")]
+    [InlineData("aarch64-apple-darwin")]
+    public void LongDoubleComplex_IsComplex_WhereLongDoubleIsDouble(string triple)
+    {
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+        var result = TestHeaders.Compile(request, "struct s { char c; long double _Complex z; };\n");
+
+        Assert.Equal("global::System.Numerics.Complex", TypeText.Of(Assert.Single(result.Model!.Structs).Fields[1].Type));
     }
 
     [Fact]
