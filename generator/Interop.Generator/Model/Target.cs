@@ -40,6 +40,12 @@ public sealed class Target
     /// <summary>Whether <c>_Float16</c> is an arithmetic type here: clang-14 rejects it on x86_64 (<c>__fp16</c>, storage only, it accepts everywhere).</summary>
     public bool HasFloat16 => !Triple.StartsWith("x86_64-", StringComparison.Ordinal);
 
+    /// <summary>
+    /// AAPCS64 (Linux, not Apple): an unnamed bitfield's type counts toward the record's alignment, and a zero-width one's
+    /// whatever the packing; elsewhere only named members align the record.
+    /// </summary>
+    public bool UnnamedBitfieldsAlignRecord => Triple == "aarch64-linux-gnu";
+
     /// <summary>Macro name and replacement text, as <c>clang -dM -E</c> reports the essentials for this triple.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> PredefinedMacros { get; }
 
