@@ -162,6 +162,7 @@ internal sealed partial class Parser
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         CType? named = null;
         var isConst = false;
+        Token? atomic = null;
 
         while (true)
         {
@@ -195,9 +196,22 @@ internal sealed partial class Parser
                 RequireMicrosoftExtensions(token);
                 Advance();
                 isConst |= text is "const" or "__const" or "__const__";
-                if (text == "_Atomic" && At("("))
+                if (text == "_Atomic")
                 {
-                    throw new ParseException(DiagnosticKind.Unsupported, token.Location, "_Atomic(type) is not supported");
+                    atomic = token;
+                    if (At("("))
+                    {
+                        // _Atomic(type-name), C11 6.7.2.4: stdatomic.h's typedef _Atomic(_Bool) atomic_bool.
+                        if (named is not null || counts.Count > 0)
+                        {
+                            throw Error("two or more data types in declaration specifiers", token);
+                        }
+
+                        Advance();
+                        var inner = DeclarationSpecifiers(requireType: true);
+                        named = Declarator(inner.Type).Type;
+                        Expect(")");
+                    }
                 }
 
                 continue;
@@ -282,7 +296,30 @@ internal sealed partial class Parser
         }
 
         specifiers.Type = (named ?? PrimitiveFrom(counts, specifiers.First)).WithConst(isConst);
+        if (atomic is not null)
+        {
+            RequireAtomicLayoutUnchanged(specifiers.Type, atomic);
+        }
+
         return specifiers;
+    }
+
+    /// <summary>
+    /// An atomic type is bound as its plain type, which is exact when clang lays both out alike: scalars, and records
+    /// whose size is a power of two and their alignment. clang rounds other records of up to 16 bytes up to a power
+    /// of two, with alignment to match, a layout .NET's plain struct would not have: a located warning, not a guess.
+    /// </summary>
+    private void RequireAtomicLayoutUnchanged(CType type, Token atomic)
+    {
+        if (type.Canonical is RecordType { Decl.IsComplete: true } record)
+        {
+            var (size, alignment) = _layout.Measure(record);
+            if (size <= 16 && (size & (size - 1)) is var notPowerOfTwo && (notPowerOfTwo != 0 || alignment != size))
+            {
+                throw new ParseException(DiagnosticKind.Unsupported, atomic.Location,
+                    $"an _Atomic struct or union of {size} bytes, aligned to {alignment}, is rounded up by clang to a power of two; it is not bound");
+            }
+        }
     }
 
     private CType PrimitiveFrom(Dictionary<string, int> counts, Token at)

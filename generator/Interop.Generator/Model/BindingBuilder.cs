@@ -110,18 +110,29 @@ internal sealed partial class BindingBuilder
 
         foreach (var macro in macros)
         {
-            if (!_isBoundFile(macro.Location.File) || !_usedNames.Add(macro.Name))
+            // A macro named like an enumerator hides it from C code (linux/pkt_sched.h: #define __TC_MQPRIO_MODE_MAX
+            // (__TC_MQPRIO_MODE_MAX - 1)), so the constant takes the macro's value; "#define FOO FOO" keeps it.
+            var hiddenEnumerator = _usedNames.Contains(macro.Name) ? constants.FindIndex(c => c.Name == macro.Name) : -1;
+            if (!_isBoundFile(macro.Location.File) || (!_usedNames.Add(macro.Name) && hiddenEnumerator < 0))
             {
                 continue;
             }
 
-            constants.Add(macro.Value switch
+            var constant = macro.Value switch
             {
                 IntegerMacroValue integer => CastConstant(macro, integer.Value, integer.Cast) ?? Constant(macro.Name, integer.Value, macro.Doc),
                 StringMacroValue text => new ConstantModel(macro.Name, TypeRef.String, ConstantLiterals.String(text.Text), macro.Doc),
                 FloatingMacroValue floating => new ConstantModel(macro.Name, floating.IsSingle ? TypeRef.Float : TypeRef.Double, ConstantLiterals.Floating(floating), macro.Doc),
                 _ => throw new InvalidOperationException($"unknown macro value {macro.Value.GetType().Name}"),
-            });
+            };
+            if (hiddenEnumerator >= 0)
+            {
+                constants[hiddenEnumerator] = constant;
+            }
+            else
+            {
+                constants.Add(constant);
+            }
         }
 
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
