@@ -29,6 +29,7 @@ packages=(
   libssl-dev
   libgcrypt20-dev
   libxml2-dev
+  liburing-dev           # the corpus slice's liburing.h: clang's stdatomic.h, glibc's statx (tests/Interop.RealHeaders.Tests/Corpus)
   redis-server           # Redis membership for the cluster tests and examples/Cluster (started by them, never as a service)
 )
 

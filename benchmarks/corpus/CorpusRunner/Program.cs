@@ -4,18 +4,23 @@ using System.Text;
 using Interop.RealHeaders.Tests.Corpus;
 
 // corpus-runner [--root /usr/include] [--sample 300] [--jobs 2] [--timeout 60] [--out DIR] [--limit N] [--from-bindings bindings.tsv]
+//               [--accepted accepted.txt] [--only headers.txt]
 // Every header under root that clang-14 accepts on its own is bound; the outcome of each is a line of
 // DIR/bindings.tsv, the clang check of each sampled header a line of DIR/sample.tsv, the table DIR/summary.md.
+// --accepted reuses an earlier run's clang verdicts (the slowest stage, and independent of our code) when the
+// header list is unchanged; --only takes the headers of a file instead (a failing subset), every one of them sampled.
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Output);
 var includeDirectories = SystemCorpus.IncludeDirectories;
 var started = DateTime.UtcNow;
 
-var headers = SystemCorpus.Headers(options.Root);
+var headers = options.Only is { } only ? File.ReadAllLines(only).Where(l => l.Length > 0).ToList() : SystemCorpus.Headers(options.Root);
 if (options.Limit is { } limit)
 {
     headers = SystemCorpus.EveryNth(headers, limit);
 }
+
+var sampleSize = options.Only is null ? options.Sample : headers.Count;
 
 var bindings = new List<CorpusBinding>();
 if (options.FromBindings is { } previous)
@@ -28,15 +33,28 @@ if (options.FromBindings is { } previous)
 else
 {
 
-Console.Error.WriteLine($"{headers.Count} headers under {options.Root}; asking clang-14 which it accepts standalone ({options.Jobs} at a time)");
 var accepted = new ConcurrentBag<string>();
-await Parallel.ForEachAsync(headers, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (header, _) =>
+var earlier = options.Accepted is { } acceptedFile ? File.ReadAllLines(acceptedFile).ToHashSet(StringComparer.Ordinal) : null;
+if (earlier is not null)
 {
-    if (await SystemCorpus.ClangAcceptsAsync(header))
+    Console.Error.WriteLine($"{headers.Count} headers under {options.Root}; clang-14's verdicts from {options.Accepted}");
+    foreach (var header in headers.Where(earlier.Contains))
     {
         accepted.Add(header);
     }
-});
+}
+else
+{
+    Console.Error.WriteLine($"{headers.Count} headers under {options.Root}; asking clang-14 which it accepts standalone ({options.Jobs} at a time)");
+    await Parallel.ForEachAsync(headers, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, async (header, _) =>
+    {
+        if (await SystemCorpus.ClangAcceptsAsync(header))
+        {
+            accepted.Add(header);
+        }
+    });
+}
+
 var acceptedList = accepted.Order(StringComparer.Ordinal).ToList();
 await File.WriteAllLinesAsync(Path.Combine(options.Output, "accepted.txt"), acceptedList);
 Console.Error.WriteLine($"{acceptedList.Count} accepted; binding them");
@@ -61,7 +79,7 @@ bindings.Sort((a, b) => string.CompareOrdinal(a.Header, b.Header));
 
 // The sample: every n-th of the headers that bound without errors, re-bound one at a time so models do not pile up.
 var bound = bindings.Where(b => b.Outcome is CorpusOutcome.Clean or CorpusOutcome.Warnings).Select(b => b.Header).ToList();
-var sample = SystemCorpus.EveryNth(bound, options.Sample);
+var sample = SystemCorpus.EveryNth(bound, sampleSize);
 Console.Error.WriteLine($"checking {sample.Count} sampled headers against clang-14");
 var checks = new List<CorpusLayoutResult>();
 using (var tsv = new StreamWriter(Path.Combine(options.Output, "sample.tsv")))
@@ -133,7 +151,7 @@ static string Summary(int headerCount, List<CorpusBinding> bindings, List<Corpus
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSeconds, string Output, int? Limit, string? FromBindings)
+internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSeconds, string Output, int? Limit, string? FromBindings, string? Accepted, string? Only)
 {
     public static Options Parse(string[] args)
     {
@@ -151,6 +169,8 @@ internal sealed record Options(string Root, int Sample, int Jobs, int TimeoutSec
             int.Parse(Value("--timeout", "60"), CultureInfo.InvariantCulture),
             Value("--out", "corpus-results"),
             limit.Length > 0 ? int.Parse(limit, CultureInfo.InvariantCulture) : null,
-            Value("--from-bindings", "") is { Length: > 0 } from ? from : null);
+            Value("--from-bindings", "") is { Length: > 0 } from ? from : null,
+            Value("--accepted", "") is { Length: > 0 } verdicts ? verdicts : null,
+            Value("--only", "") is { Length: > 0 } list ? list : null);
     }
 }

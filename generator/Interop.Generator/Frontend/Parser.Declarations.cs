@@ -162,6 +162,7 @@ internal sealed partial class Parser
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         CType? named = null;
         var isConst = false;
+        Token? atomic = null;
 
         while (true)
         {
@@ -192,11 +193,25 @@ internal sealed partial class Parser
 
             if (Qualifiers.Contains(text))
             {
+                RequireMicrosoftExtensions(token);
                 Advance();
                 isConst |= text is "const" or "__const" or "__const__";
-                if (text == "_Atomic" && At("("))
+                if (text == "_Atomic")
                 {
-                    throw new ParseException(DiagnosticKind.Unsupported, token.Location, "_Atomic(type) is not supported");
+                    atomic = token;
+                    if (At("("))
+                    {
+                        // _Atomic(type-name), C11 6.7.2.4: stdatomic.h's typedef _Atomic(_Bool) atomic_bool.
+                        if (named is not null || counts.Count > 0)
+                        {
+                            throw Error("two or more data types in declaration specifiers", token);
+                        }
+
+                        Advance();
+                        var inner = DeclarationSpecifiers(requireType: true);
+                        named = Declarator(inner.Type).Type;
+                        Expect(")");
+                    }
                 }
 
                 continue;
@@ -242,6 +257,11 @@ internal sealed partial class Parser
                     throw Error($"two or more data types in declaration specifiers", token);
                 }
 
+                if (text == "_Float16" && !_layout.HasFloat16)
+                {
+                    throw Error($"_Float16 is not supported on {_layout.Triple}, as clang-14 says ('__fp16' is, as a storage type)", token);
+                }
+
                 Advance();
                 var key = text switch { "__signed" or "__signed__" => "signed", "__float128" => "_Float128", "__complex__" => "_Complex", "__fp16" => "_Float16", _ => text };
                 counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
@@ -276,7 +296,30 @@ internal sealed partial class Parser
         }
 
         specifiers.Type = (named ?? PrimitiveFrom(counts, specifiers.First)).WithConst(isConst);
+        if (atomic is not null)
+        {
+            RequireAtomicLayoutUnchanged(specifiers.Type, atomic);
+        }
+
         return specifiers;
+    }
+
+    /// <summary>
+    /// An atomic type is bound as its plain type, which is exact when clang lays both out alike: scalars, and records
+    /// whose size is a power of two and their alignment. clang rounds other records of up to 16 bytes up to a power
+    /// of two, with alignment to match, a layout .NET's plain struct would not have: a located warning, not a guess.
+    /// </summary>
+    private void RequireAtomicLayoutUnchanged(CType type, Token atomic)
+    {
+        if (type.Canonical is RecordType { Decl.IsComplete: true } record)
+        {
+            var (size, alignment) = _layout.Measure(record);
+            if (size <= 16 && (size & (size - 1)) is var notPowerOfTwo && (notPowerOfTwo != 0 || alignment != size))
+            {
+                throw new ParseException(DiagnosticKind.Unsupported, atomic.Location,
+                    $"an _Atomic struct or union of {size} bytes, aligned to {alignment}, is rounded up by clang to a power of two; it is not bound");
+            }
+        }
     }
 
     private CType PrimitiveFrom(Dictionary<string, int> counts, Token at)
@@ -328,6 +371,18 @@ internal sealed partial class Parser
         return new PrimitiveType(kind);
     }
 
+    /// <summary>
+    /// Microsoft's pointer qualifiers are keywords only where clang reads Microsoft's extensions (Windows targets);
+    /// elsewhere clang rejects them, so binding one as a 64-bit pointer would bind a header clang does not compile.
+    /// </summary>
+    private void RequireMicrosoftExtensions(Token token)
+    {
+        if (token.Text is "__ptr32" or "__ptr64" or "__unaligned" && !_layout.HasMicrosoftExtensions)
+        {
+            throw Error($"'{token.Text}' is a Microsoft extension, which clang reads only for Windows targets, not {_layout.Triple}", token);
+        }
+    }
+
     /// <summary>A keyword that can begin declaration specifiers (typedef names excluded).</summary>
     private static bool IsKeywordStart(Token token) =>
         token.IsIdentifier && (TypeKeywords.Contains(token.Text) || Qualifiers.Contains(token.Text) || StorageKeywords.Contains(token.Text)
@@ -355,6 +410,7 @@ internal sealed partial class Parser
                 type = new PointerType(type);
                 while (Current.IsIdentifier && (Qualifiers.Contains(Current.Text) || IsAttributeStart(Current)))
                 {
+                    RequireMicrosoftExtensions(Current);
                     if (IsAttributeStart(Current))
                     {
                         ReadAttribute();

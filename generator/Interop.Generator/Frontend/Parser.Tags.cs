@@ -172,9 +172,10 @@ internal sealed partial class Parser
     private CType EnumSpecifier(Specifiers specifiers)
     {
         var keyword = Advance();
+        var attributes = new List<AttributeInfo>();
         while (IsAttributeStart(Current))
         {
-            ReadAttribute();
+            attributes.AddRange(ReadAttribute());
         }
 
         Token? tag = null;
@@ -183,10 +184,13 @@ internal sealed partial class Parser
             tag = Advance();
         }
 
-        if (Accept(":"))
+        CType? fixedType = null;
+        // C23's fixed underlying type (enum e : unsigned char), which sizes the enum; but in a struct
+        // "enum e : 3;" is an unnamed bitfield of type enum e, so ':' starts a type only when a type follows.
+        if (At(":") && IsTypeStart(PeekAt(1)))
         {
-            // C23 fixed underlying type: read and ignore; the values still choose the binding's type.
-            DeclarationSpecifiers(requireType: true);
+            Advance();
+            fixedType = DeclarationSpecifiers(requireType: true).Type;
         }
 
         if (!At("{"))
@@ -198,7 +202,7 @@ internal sealed partial class Parser
 
             if (!_enums.TryGetValue(tag.Text, out var existing))
             {
-                existing = new EnumDecl(tag.Text, tag.Location, keyword.DocComment);
+                existing = new EnumDecl(tag.Text, tag.Location, keyword.DocComment) { FixedType = fixedType };
                 _enums[tag.Text] = existing;
             }
 
@@ -247,7 +251,15 @@ internal sealed partial class Parser
             }
         }
 
+        // GNU also takes the attribute after the closing brace: enum e { ... } __attribute__((packed));
+        while (IsAttributeStart(Current))
+        {
+            attributes.AddRange(ReadAttribute());
+        }
+
         decl.IsComplete = true;
+        decl.IsPacked = attributes.Any(a => a.Name == "packed");
+        decl.FixedType ??= fixedType;
         specifiers.DefinedTag = true;
         return new EnumType(decl);
     }

@@ -313,7 +313,7 @@ internal sealed class Preprocessor
             case "ifdef":
             case "ifndef":
             {
-                var defined = args.Count > 0 && args[0].IsIdentifier && _macros.ContainsKey(args[0].Text);
+                var defined = args.Count > 0 && args[0].IsIdentifier && IsDefined(args[0].Text);
                 if (args.Count == 0 || !args[0].IsIdentifier)
                 {
                     _diagnostics.Report(DiagnosticKind.DirectiveError, name.Location, $"macro name missing in #{name.Text}");
@@ -463,7 +463,7 @@ internal sealed class Preprocessor
                     {
                         "else" => true,
                         "elif" => EvaluateCondition(args, name),
-                        _ => (args.Count > 0 && _macros.ContainsKey(args[0].Text)) == (name.Text == "elifdef"),
+                        _ => (args.Count > 0 && IsDefined(args[0].Text)) == (name.Text == "elifdef"),
                     };
                     if (open)
                     {
@@ -502,6 +502,15 @@ internal sealed class Preprocessor
         }
     }
 
+    /// <summary>clang's feature-test operators count as defined macros, so "#ifdef __has_include" guards (glibc's bits/statx.h) hold.</summary>
+    private static readonly HashSet<string> BuiltinOperators = new(StringComparer.Ordinal)
+    {
+        "__has_include", "__has_include_next", "__has_attribute", "__has_builtin", "__has_feature", "__has_extension",
+        "__has_c_attribute", "__has_declspec_attribute", "__has_warning", "__is_identifier", "__building_module",
+    };
+
+    private bool IsDefined(string name) => _macros.ContainsKey(name) || BuiltinOperators.Contains(name);
+
     private List<Token> ReplaceDefinedAndHasOperators(List<Token> tokens, Token directive)
     {
         var result = new List<Token>(tokens.Count);
@@ -523,7 +532,7 @@ internal sealed class Preprocessor
                     throw new ConstantExpressionException("'defined' needs a macro name", token.Location);
                 }
 
-                result.Add(Number(_macros.ContainsKey(tokens[nameIndex].Text) ? 1 : 0, token));
+                result.Add(Number(IsDefined(tokens[nameIndex].Text) ? 1 : 0, token));
                 i = parenthesized ? nameIndex + 1 : nameIndex;
                 continue;
             }

@@ -110,18 +110,29 @@ internal sealed partial class BindingBuilder
 
         foreach (var macro in macros)
         {
-            if (!_isBoundFile(macro.Location.File) || !_usedNames.Add(macro.Name))
+            // A macro named like an enumerator hides it from C code (linux/pkt_sched.h: #define __TC_MQPRIO_MODE_MAX
+            // (__TC_MQPRIO_MODE_MAX - 1)), so the constant takes the macro's value; "#define FOO FOO" keeps it.
+            var hiddenEnumerator = _usedNames.Contains(macro.Name) ? constants.FindIndex(c => c.Name == macro.Name) : -1;
+            if (!_isBoundFile(macro.Location.File) || (!_usedNames.Add(macro.Name) && hiddenEnumerator < 0))
             {
                 continue;
             }
 
-            constants.Add(macro.Value switch
+            var constant = macro.Value switch
             {
                 IntegerMacroValue integer => CastConstant(macro, integer.Value, integer.Cast) ?? Constant(macro.Name, integer.Value, macro.Doc),
                 StringMacroValue text => new ConstantModel(macro.Name, TypeRef.String, ConstantLiterals.String(text.Text), macro.Doc),
                 FloatingMacroValue floating => new ConstantModel(macro.Name, floating.IsSingle ? TypeRef.Float : TypeRef.Double, ConstantLiterals.Floating(floating), macro.Doc),
                 _ => throw new InvalidOperationException($"unknown macro value {macro.Value.GetType().Name}"),
-            });
+            };
+            if (hiddenEnumerator >= 0)
+            {
+                constants[hiddenEnumerator] = constant;
+            }
+            else
+            {
+                constants.Add(constant);
+            }
         }
 
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
@@ -422,7 +433,7 @@ internal sealed partial class BindingBuilder
             case RecordType record:
                 return MapRecord(record.Decl);
             case EnumType enumeration:
-                return EnumName(enumeration.Decl) is { } enumName ? UseEnumType(enumeration.Decl, enumName) : KindName(EnumKind(enumeration.Decl));
+                return EnumName(enumeration.Decl) is { } enumName ? UseEnumType(enumeration.Decl, enumName) : EnumTypeName(enumeration.Decl);
             case ArrayType array:
                 return MapType(array.Element).Pointer();
             case FunctionType:
@@ -568,26 +579,27 @@ internal sealed partial class BindingBuilder
     {
         var kind = EnumKind(decl);
         var members = decl.Constants.Select(c => new EnumMemberModel(c.Name, ConstantLiterals.Integer(c.Value.ConvertTo(kind)), c.Doc));
-        return new EnumModel(EnumName(decl)!, KindName(kind), members.ToEquatableArray(), decl.Doc);
+        return new EnumModel(EnumName(decl)!, EnumTypeName(decl), members.ToEquatableArray(), decl.Doc);
     }
 
-    /// <summary>int when every value fits, else the smallest of uint, long, ulong that holds them all.</summary>
-    private static IntegerKind EnumKind(EnumDecl decl)
+    /// <summary>The C type of the enum's values: int up to 32 bits (narrower enums' values are int literals, which C# narrows), else its own.</summary>
+    private IntegerKind EnumKind(EnumDecl decl) => _layout.IntegerKindOf(new EnumType(decl)) ?? IntegerKind.Int;
+
+    /// <summary>The C# underlying type: the integer type the layout engine stores the enum as, so a field of it has C's size.</summary>
+    private TypeRef EnumTypeName(EnumDecl decl) => _layout.EnumUnderlyingKind(decl) switch
     {
-        var values = decl.Constants.Select(c => c.Value).ToList();
-        var negative = values.Any(v => !v.IsUnsigned && v.AsSigned < 0);
-        if (values.All(v => v.IsUnsigned ? v.Bits <= int.MaxValue : v.AsSigned is >= int.MinValue and <= int.MaxValue))
-        {
-            return IntegerKind.Int;
-        }
-
-        if (!negative && values.All(v => (v.IsUnsigned ? v.Bits : (ulong)v.AsSigned) <= uint.MaxValue))
-        {
-            return IntegerKind.UInt;
-        }
-
-        return negative ? IntegerKind.Long : IntegerKind.ULong;
-    }
+        PrimitiveKind.Char => _layout.Target.CharIsSigned ? TypeRef.SByte : TypeRef.Byte,
+        PrimitiveKind.SChar => TypeRef.SByte,
+        PrimitiveKind.UChar or PrimitiveKind.Bool => TypeRef.Byte,
+        PrimitiveKind.Short => TypeRef.Short,
+        PrimitiveKind.UShort => TypeRef.UShort,
+        PrimitiveKind.UInt => TypeRef.UInt,
+        PrimitiveKind.ULong when _layout.Target.LongSize == 4 => TypeRef.UInt,
+        PrimitiveKind.Long when _layout.Target.LongSize == 4 => TypeRef.Int,
+        PrimitiveKind.Long or PrimitiveKind.LongLong => TypeRef.Long,
+        PrimitiveKind.ULong or PrimitiveKind.ULongLong => TypeRef.ULong,
+        _ => TypeRef.Int,
+    };
 
     /// <summary>A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer as <c>nint</c>.</summary>
     private ConstantModel? CastConstant(MacroConstant macro, IntegerValue value, CType? cast)

@@ -8,15 +8,19 @@ public readonly record struct FieldLayout(FieldDecl Field, long ByteOffset, long
 /// <summary>Size, alignment and field placement of a record.</summary>
 public sealed class RecordLayout
 {
-    public RecordLayout(long size, long alignment, IReadOnlyList<FieldLayout> fields)
+    public RecordLayout(long size, long alignment, IReadOnlyList<FieldLayout> fields, long requiredAlignment = 1)
     {
         Size = size;
         Alignment = alignment;
         Fields = fields;
+        RequiredAlignment = requiredAlignment;
     }
 
     public long Size { get; }
     public long Alignment { get; }
+
+    /// <summary>MSVC: the alignment that attributes demand (aligned(n), on the record or a member), which packing an embedding record cannot lower.</summary>
+    public long RequiredAlignment { get; }
     public IReadOnlyList<FieldLayout> Fields { get; }
 }
 
@@ -34,6 +38,12 @@ public sealed class LayoutEngine : ITypeSizes
     public LayoutEngine(Target target) => _target = target;
 
     public Target Target => _target;
+
+    public string Triple => _target.Triple;
+
+    public bool HasFloat16 => _target.HasFloat16;
+
+    public bool HasMicrosoftExtensions => _target.HasMicrosoftExtensions;
 
     public long SizeOf(CType type) => Measure(type).Size;
 
@@ -77,8 +87,8 @@ public sealed class LayoutEngine : ITypeSizes
                 return (size * (a.Length ?? 0), alignment);
             }
 
-            case EnumType:
-                return (4, 4);
+            case EnumType enumeration:
+                return Primitive(EnumUnderlyingKind(enumeration.Decl));
             case RecordType r:
             {
                 var layout = Layout(r.Decl);
@@ -131,16 +141,24 @@ public sealed class LayoutEngine : ITypeSizes
     {
         var fields = new List<FieldLayout>();
         long bit = 0;
-        long alignment = 1;
+        long alignment = 1, required = 1;
         long unitStart = -1, unitBits = 0, unitUsed = 0;
         foreach (var field in record.Fields!)
         {
-            var (size, natural) = FieldMeasure(field);
-            var fieldAlign = EffectiveAlignment(record, field, natural);
+            var (size, _) = FieldMeasure(field);
+            var (fieldAlign, fieldRequired) = MsvcAlignment(record, field);
+            required = Math.Max(required, fieldRequired);
             if (field.BitWidth is { } width)
             {
                 if (width == 0)
                 {
+                    // Only after a bitfield does a zero-width one count: it aligns what follows and the record.
+                    if (unitStart >= 0)
+                    {
+                        bit = RoundUp(bit, fieldAlign * 8);
+                        alignment = Math.Max(alignment, fieldAlign);
+                    }
+
                     unitStart = -1; // ends the run; the next bitfield opens a fresh unit
                     continue;
                 }
@@ -163,7 +181,48 @@ public sealed class LayoutEngine : ITypeSizes
             PlaceWholeField(fields, field, size, fieldAlign, ref bit, ref alignment);
         }
 
-        return Finish(record, bit, alignment, fields);
+        return Finish(record, bit, alignment, fields, required);
+    }
+
+    /// <summary>
+    /// MSVC's field alignment: the type's own, capped by #pragma pack (up to 8) and packed, then raised to what attributes
+    /// require (aligned(n) on the field or its typedef, a member record's required alignment), which packing cannot lower.
+    /// </summary>
+    private (long Alignment, long Required) MsvcAlignment(RecordDecl record, FieldDecl field)
+    {
+        var element = field.Type.Canonical;
+        while (element is ArrayType array)
+        {
+            element = array.Element.Canonical;
+        }
+
+        var required = field.RequestedAlignment ?? 1;
+        for (var t = field.Type; t is TypedefType typedef; t = typedef.Decl.Type)
+        {
+            if (typedef.Decl.RequestedAlignment is { } typedefAlignment)
+            {
+                required = Math.Max(required, typedefAlignment);
+                break;
+            }
+        }
+
+        if (field.BitWidth is null && element is RecordType member)
+        {
+            required = Math.Max(required, Layout(member.Decl).RequiredAlignment);
+        }
+
+        var alignment = MeasureCanonical(element).Alignment;
+        if (record.MaxFieldAlignment is { } pack and <= 8)
+        {
+            alignment = Math.Min(alignment, pack);
+        }
+
+        if (record.IsPacked || field.IsPacked)
+        {
+            alignment = 1;
+        }
+
+        return (Math.Max(alignment, required), field.BitWidth is null ? required : 1);
     }
 
     private RecordLayout LayoutStructSysV(RecordDecl record)
@@ -180,23 +239,20 @@ public sealed class LayoutEngine : ITypeSizes
                 var unitBits = size * 8;
                 if (width == 0)
                 {
-                    // A zero-width bitfield ends the current unit; it does not raise the record's alignment.
+                    // A zero-width bitfield ends the current unit, packed or not.
                     bit = RoundUp(bit, natural * 8);
+                    alignment = Math.Max(alignment, BitfieldRecordAlignment(record, field, natural));
                     continue;
                 }
 
-                if (!record.IsPacked && record.MaxFieldAlignment is null && bit / unitBits != (bit + width - 1) / unitBits)
+                if (!record.IsPacked && !field.IsPacked && record.MaxFieldAlignment is null && bit / unitBits != (bit + width - 1) / unitBits)
                 {
                     bit = RoundUp(bit, natural * 8);
                 }
 
                 fields.Add(new FieldLayout(field, bit / 8, bit, size));
                 bit += width;
-                if (field.Name is not null)
-                {
-                    alignment = Math.Max(alignment, fieldAlign);
-                }
-
+                alignment = Math.Max(alignment, BitfieldRecordAlignment(record, field, natural));
                 continue;
             }
 
@@ -217,6 +273,11 @@ public sealed class LayoutEngine : ITypeSizes
 
     private RecordLayout LayoutUnion(RecordDecl record)
     {
+        if (_target.UsesMsvcBitfields)
+        {
+            return LayoutUnionMsvc(record);
+        }
+
         var fields = new List<FieldLayout>();
         long sizeBits = 0;
         long alignment = 1;
@@ -226,20 +287,51 @@ public sealed class LayoutEngine : ITypeSizes
             var fieldAlign = EffectiveAlignment(record, field, natural);
             fields.Add(new FieldLayout(field, 0, 0, size));
             sizeBits = Math.Max(sizeBits, field.BitWidth is { } width ? width : size * 8);
-            if (field.BitWidth is not 0)
-            {
-                alignment = Math.Max(alignment, fieldAlign);
-            }
+            alignment = Math.Max(alignment, field.BitWidth is null ? fieldAlign : BitfieldRecordAlignment(record, field, natural));
         }
 
         return Finish(record, sizeBits, alignment, fields);
     }
 
-    private RecordLayout Finish(RecordDecl record, long bits, long alignment, List<FieldLayout> fields)
+    /// <summary>MSVC's union: a bitfield takes its whole type's size but, unlike GNU C, adds nothing to the alignment.</summary>
+    private RecordLayout LayoutUnionMsvc(RecordDecl record)
     {
+        var fields = new List<FieldLayout>();
+        long size = 0, alignment = 1, required = 1;
+        var afterBitfield = false;
+        foreach (var field in record.Fields!)
+        {
+            var (fieldSize, _) = FieldMeasure(field);
+            var (fieldAlign, fieldRequired) = MsvcAlignment(record, field);
+            fields.Add(new FieldLayout(field, 0, 0, fieldSize));
+            if (field.BitWidth is { } width)
+            {
+                if (width > 0 || afterBitfield)
+                {
+                    size = Math.Max(size, fieldSize);
+                }
+
+                afterBitfield = width > 0;
+                continue;
+            }
+
+            afterBitfield = false;
+            size = Math.Max(size, fieldSize);
+            alignment = Math.Max(alignment, fieldAlign);
+            required = Math.Max(required, fieldRequired);
+        }
+
+        return Finish(record, size * 8, alignment, fields, required);
+    }
+
+    private RecordLayout Finish(RecordDecl record, long bits, long alignment, List<FieldLayout> fields, long required = 1)
+    {
+        alignment = Math.Max(alignment, required);
         if (record.RequestedAlignment is { } requested)
         {
+            // clang's MSVC layout: aligned(n) on a record makes all of its alignment required, not just n.
             alignment = Math.Max(alignment, requested);
+            required = alignment;
         }
 
         var size = RoundUp(RoundUp(bits, 8) / 8, alignment);
@@ -250,7 +342,7 @@ public sealed class LayoutEngine : ITypeSizes
             size = Math.Max(4, record.RequestedAlignment ?? 0);
         }
 
-        return new RecordLayout(size, alignment, fields);
+        return new RecordLayout(size, alignment, fields, required);
     }
 
     private (long Size, long Alignment) FieldMeasure(FieldDecl field)
@@ -261,6 +353,24 @@ public sealed class LayoutEngine : ITypeSizes
         }
 
         return Measure(field.Type);
+    }
+
+    /// <summary>
+    /// What a System V bitfield adds to its record's alignment: nothing when unnamed (except on AAPCS64 Linux); a
+    /// zero-width one its type's alignment, packing ignored; under #pragma pack the type's alignment capped by the
+    /// pack, packed attributes ignored; else as any field.
+    /// </summary>
+    private long BitfieldRecordAlignment(RecordDecl record, FieldDecl field, long natural)
+    {
+        if (field.Name is null && !_target.UnnamedBitfieldsAlignRecord)
+        {
+            return 1;
+        }
+
+        var requested = field.RequestedAlignment ?? 1;
+        return field.BitWidth == 0 ? Math.Max(natural, requested)
+            : record.MaxFieldAlignment is { } max ? Math.Min(Math.Max(natural, requested), max)
+            : EffectiveAlignment(record, field, natural);
     }
 
     /// <summary>packed lowers to 1, aligned(n) raises, and #pragma pack caps the result, as clang does.</summary>
@@ -293,10 +403,62 @@ public sealed class LayoutEngine : ITypeSizes
         _ => throw new LayoutException($"no layout for {kind}"),
     };
 
+    /// <summary>
+    /// The integer type an enum is stored as. A fixed type (<c>enum e : T</c>) decides; MSVC makes every other enum an
+    /// int; GNU C takes int when the values fit, else unsigned int, else 64 bits, and for <c>packed</c> first the smallest
+    /// of char and short that holds them (unsigned when no value is negative).
+    /// </summary>
+    public PrimitiveKind EnumUnderlyingKind(EnumDecl decl)
+    {
+        if (decl.FixedType?.Canonical is PrimitiveType fixedType)
+        {
+            return fixedType.Kind;
+        }
+
+        if (_target.HasMicrosoftExtensions)
+        {
+            return PrimitiveKind.Int;
+        }
+
+        var negative = decl.Constants.Any(c => !c.Value.IsUnsigned && c.Value.AsSigned < 0);
+        var min = decl.Constants.Select(c => c.Value.IsUnsigned ? 0 : Math.Min(c.Value.AsSigned, 0)).DefaultIfEmpty(0).Min();
+        var max = decl.Constants.Select(c => c.Value.IsUnsigned || c.Value.AsSigned >= 0 ? c.Value.Bits : 0).DefaultIfEmpty(0UL).Max();
+        if (decl.IsPacked)
+        {
+            if (negative ? min >= sbyte.MinValue && max <= (ulong)sbyte.MaxValue : max <= byte.MaxValue)
+            {
+                return negative ? PrimitiveKind.SChar : PrimitiveKind.UChar;
+            }
+
+            if (negative ? min >= short.MinValue && max <= (ulong)short.MaxValue : max <= ushort.MaxValue)
+            {
+                return negative ? PrimitiveKind.Short : PrimitiveKind.UShort;
+            }
+        }
+
+        if (min >= int.MinValue && max <= int.MaxValue)
+        {
+            return PrimitiveKind.Int;
+        }
+
+        if (!negative && max <= uint.MaxValue)
+        {
+            return PrimitiveKind.UInt;
+        }
+
+        return negative ? PrimitiveKind.LongLong : PrimitiveKind.ULongLong;
+    }
+
     /// <summary>The C type of an integer primitive for constant expressions, or null for non-integers.</summary>
     public IntegerKind? IntegerKindOf(CType type) => type.Canonical switch
     {
-        EnumType => IntegerKind.Int,
+        EnumType e => EnumUnderlyingKind(e.Decl) switch
+        {
+            PrimitiveKind.Long or PrimitiveKind.LongLong => IntegerKind.Long,
+            PrimitiveKind.ULong or PrimitiveKind.ULongLong => IntegerKind.ULong,
+            PrimitiveKind.UInt => IntegerKind.UInt,
+            _ => IntegerKind.Int,
+        },
         PointerType => IntegerKind.ULong,
         PrimitiveType { Kind: PrimitiveKind.UInt } => IntegerKind.UInt,
         PrimitiveType { Kind: PrimitiveKind.Long or PrimitiveKind.LongLong } => IntegerKind.Long,

@@ -34,6 +34,18 @@ public sealed class Target
     /// <summary>MSVC packs bitfields per declared type: a field whose type size changes starts a new storage unit.</summary>
     public bool UsesMsvcBitfields { get; }
 
+    /// <summary>Whether clang reads Microsoft's extensions (<c>__ptr32</c>, <c>__ptr64</c>, <c>__unaligned</c>) by default: on MSVC targets only.</summary>
+    public bool HasMicrosoftExtensions => UsesMsvcBitfields;
+
+    /// <summary>Whether <c>_Float16</c> is an arithmetic type here: clang-14 rejects it on x86_64 (<c>__fp16</c>, storage only, it accepts everywhere).</summary>
+    public bool HasFloat16 => !Triple.StartsWith("x86_64-", StringComparison.Ordinal);
+
+    /// <summary>
+    /// AAPCS64 (Linux, not Apple): an unnamed bitfield's type counts toward the record's alignment, and a zero-width one's
+    /// whatever the packing; elsewhere only named members align the record.
+    /// </summary>
+    public bool UnnamedBitfieldsAlignRecord => Triple == "aarch64-linux-gnu";
+
     /// <summary>Macro name and replacement text, as <c>clang -dM -E</c> reports the essentials for this triple.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> PredefinedMacros { get; }
 

@@ -89,6 +89,12 @@ public sealed class EnumDecl : Declaration
     public List<EnumConstantDecl> Constants { get; } = new();
     public bool IsComplete { get; set; }
     public string? TypedefName { get; set; }
+
+    /// <summary><c>__attribute__((packed))</c>: GNU targets give the enum the smallest integer type that holds its values.</summary>
+    public bool IsPacked { get; set; }
+
+    /// <summary>The fixed underlying type of <c>enum e : T</c> (C23, a clang extension before it), or null.</summary>
+    public CType? FixedType { get; set; }
 }
 
 public sealed class EnumConstantDecl

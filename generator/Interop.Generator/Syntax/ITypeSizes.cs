@@ -18,4 +18,13 @@ internal interface ITypeSizes
 
     /// <summary>What a bare <c>__attribute__((aligned))</c> means: the largest alignment any type has on the target.</summary>
     long MaxAlignment { get; }
+
+    /// <summary>The target's triple, for messages that say where a construct is refused.</summary>
+    string Triple { get; }
+
+    /// <summary>Whether <c>_Float16</c> is an arithmetic type on the target (clang-14: not on x86_64).</summary>
+    bool HasFloat16 { get; }
+
+    /// <summary>Whether clang reads Microsoft's extensions (<c>__ptr32</c>, <c>__ptr64</c>, <c>__unaligned</c>) for the target.</summary>
+    bool HasMicrosoftExtensions { get; }
 }

@@ -156,6 +156,97 @@ public sealed class SystemHeaderGapTests
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains("__ptr32"));
     }
 
+    public static IEnumerable<object[]> TargetDependentTypes =>
+        from target in Target.All
+        from declaration in new[]
+        {
+            "struct h { char c; _Float16 h; };", "struct g { char c; __fp16 g; };", "struct p { int * __ptr32 p; int q; };",
+            "struct p { int * __ptr64 p; };", "struct u { __unaligned int *u; };", "struct z { char c; long double _Complex z; };",
+        }
+        select new object[] { target.Triple, declaration };
+
+    /// <summary>
+    /// _Float16 (clang-14: not on x86_64) and Microsoft's pointer qualifiers (only for Windows targets) depend on the
+    /// target: we accept exactly what clang-14 accepts for it, and what it rejects is a located error, not a guess.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TargetDependentTypes))]
+    public async Task TargetDependentTypes_AreAcceptedWhereClangAcceptsThem(string triple, string declaration)
+    {
+        var clang = await CliWrap.Cli.Wrap("clang-14")
+            .WithArguments(["-target", triple, "-fsyntax-only", "-w", "-x", "c", "-"])
+            .WithStandardInputPipe(CliWrap.PipeSource.FromString(declaration + "\n"))
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync();
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+
+        var result = TestHeaders.Compile(request, declaration + "\n");
+
+        var error = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True((clang.ExitCode == 0) == (error is null), $"clang-14 exit {clang.ExitCode}, ours: {error?.ToString() ?? "no error"}");
+        if (error is not null)
+        {
+            Assert.Equal((1, triple), (error.Location.Line, error.Message.Contains(triple, StringComparison.Ordinal) ? triple : error.Message));
+        }
+    }
+
+    [Fact]
+    public void AtomicTypes_AreTheirPlainTypes_WhereClangLaysThemOutAlike()
+    {
+        // clang's stdatomic.h: typedef _Atomic(_Bool) atomic_bool; liburing includes it.
+        var result = TestHeaders.Compile("""
+            typedef _Atomic(_Bool) atomic_bool;
+            typedef _Atomic(unsigned long long) atomic_ullong;
+            struct one { int a; };
+            struct s { atomic_bool b; _Atomic int i; _Atomic(long *) p; atomic_ullong u; _Atomic(struct one) two; };
+            struct three { char c[3]; };
+            typedef _Atomic(struct three) atomic_three;
+            """);
+
+        Assert.Empty(result.Errors());
+        var record = result.Model!.Structs.Single(s => s.CName == "struct s");
+        Assert.Equal([0L, 4, 8, 16, 24], record.Fields.Select(f => f.Offset));
+        Assert.Equal(32, record.Size);
+        // clang makes _Atomic(struct three) 4 bytes aligned to 4: not the plain struct, so not bound, and said where.
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "INTEROP1011");
+        Assert.Equal((6, 9), (warning.Location.Line, warning.Location.Column));
+    }
+
+    [Fact]
+    public void MacroNamedLikeAnEnumerator_GivesTheConstantTheMacrosValue_AsCCodeSeesIt()
+    {
+        // linux/pkt_sched.h: the macro hides the enumerator from C code after it.
+        var result = TestHeaders.Compile("""
+            enum { MODE_DCB, MODE_CHANNEL, __MODE_MAX };
+            #define __MODE_MAX (__MODE_MAX - 1)
+            enum { KEEP = 7 };
+            #define KEEP KEEP
+            """);
+
+        Assert.Empty(result.Errors());
+        Assert.Equal("1", Assert.Single(result.Model!.Constants, c => c.Name == "__MODE_MAX").Value);
+        Assert.Equal("7", Assert.Single(result.Model.Constants, c => c.Name == "KEEP").Value);
+    }
+
+    [Fact]
+    public void FeatureTestOperators_CountAsDefined_AsClangSaysForC()
+    {
+        // glibc's bits/statx.h: #ifdef __has_include / # if __has_include ("linux/stat.h") / #  include "linux/stat.h".
+        var (text, diagnostics) = TestHeaders.Preprocess("""
+            #ifdef __has_include
+            # if __has_include ("inc.h")
+            int has_include;
+            # endif
+            #endif
+            #if defined(__has_builtin) && defined __has_attribute && !defined(__has_cpp_attribute)
+            int c_operators;
+            #endif
+            """, ("/inc/inc.h", ""));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("int has_include ; int c_operators ;", text);
+    }
+
     [Fact]
     public void VoidTypedefAsTheOnlyParameter_MeansNoParameters()
     {

@@ -12,7 +12,8 @@ namespace Interop.Generator.Tests.Model;
 
 /// <summary>
 /// The layout classes system headers exercise (zero-size members, flexible arrays, packed and bitfield-only
-/// structs embedded in plain ones, over-aligned structs, __int128, long double, _Complex, _Float16), on every
+/// structs embedded in plain ones, over-aligned structs, __int128, long double, _Complex, _Float16, enum sizes,
+/// zero-width and unnamed bitfields, MSVC's required alignment and union bitfields), on every
 /// target, judged twice: clang-14 checks the model's sizes, alignments and offsets, and the emitted C#, compiled
 /// and run, must have the same sizes, alignments (up to the 16 bytes .NET can carry) and offsets.
 /// </summary>
@@ -46,11 +47,24 @@ public sealed class LayoutClassOracleTests
         struct outer_int128 { char c; struct with_int128 i; };
         struct with_long_double { char c; long double d; int after; };
         struct outer_long_double { char c; struct with_long_double l; };
+        struct with_long_double_complex { char c; long double _Complex z; int after; };
+        struct outer_long_double_complex { char c; struct with_long_double_complex z; };
         struct with_complex { char c; float _Complex f; double _Complex d; _Complex double e; };
         #ifdef __aarch64__
         struct with_half { char c; _Float16 h; __fp16 g; };
         #endif
         struct last_member_without_semicolon { unsigned : 11; unsigned tail : 3 };
+        enum __attribute__((packed)) small_enum { small_a = 1, small_b = 200 };
+        enum wide_enum { wide_a = 1, wide_b = 5000000000 };
+        enum fixed_enum : unsigned short { fixed_a = 1 };
+        struct with_enums { char c; enum small_enum s; enum wide_enum w; enum fixed_enum f; enum small_enum bits : 3; };
+        struct zero_width_after_bits { char c; int x : 3; int : 0; char y; };
+        struct unnamed_bits { char c; long long : 3; char d; };
+        union bits_union { char c; int x : 3; long long y : 5; };
+        typedef int aligned_int8 __attribute__((aligned(8)));
+        #pragma pack(push, 2)
+        struct pack_under_required { char c; aligned_int8 x; };
+        #pragma pack(pop)
         """;
 
     public static TheoryData<string> Targets => new(Target.All.Select(t => t.Triple));
@@ -79,7 +93,7 @@ public sealed class LayoutClassOracleTests
             .ExecuteBufferedAsync();
 
         Assert.True(clang.ExitCode == 0, $"clang disagrees with our {triple} layout:\n{clang.StandardError}");
-        Assert.Equal(triple.StartsWith("aarch64", StringComparison.Ordinal) ? 27 : 26, Named(model).Count());
+        Assert.Equal(triple.StartsWith("aarch64", StringComparison.Ordinal) ? 34 : 33, Named(model).Count());
     }
 
     [Theory]
@@ -140,6 +154,30 @@ public sealed class LayoutClassOracleTests
         Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains("16 opaque bytes") && d.Location.Line == 1);
         var record = Assert.Single(result.Model!.Structs);
         Assert.Equal(16, Assert.Single(record.Buffers).Length);
+    }
+
+    [Theory]
+    [InlineData("x86_64-linux-gnu", 32)]
+    [InlineData("aarch64-linux-gnu", 32)]
+    public void LongDoubleComplex_IsOpaqueBytesWithTheLongDoubleNote_WhereDotNetHasNoType(string triple, int size)
+    {
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+        var result = TestHeaders.Compile(request, "struct s { char c;\n long double _Complex z; };\n");
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "INTEROP1033" && d.Message.Contains($"{size} opaque bytes") && d.Location.Line == 2);
+        var record = Assert.Single(result.Model!.Structs);
+        Assert.Equal((size, 16L, 16L + size), (Assert.Single(record.Buffers).Length, record.Alignment, record.Size));
+    }
+
+    [Theory]
+    [InlineData("x86_64-windows-msvc")]
+    [InlineData("aarch64-apple-darwin")]
+    public void LongDoubleComplex_IsComplex_WhereLongDoubleIsDouble(string triple)
+    {
+        var request = BindingRequest.Create(TestHeaders.MainPath, "test", "Test.Native", "TestLib", target: triple);
+        var result = TestHeaders.Compile(request, "struct s { char c; long double _Complex z; };\n");
+
+        Assert.Equal("global::System.Numerics.Complex", TypeText.Of(Assert.Single(result.Model!.Structs).Fields[1].Type));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Interop.RealHeaders.Tests.Corpus;
 /// <summary>
 /// CI's slice of the system-header corpus (benchmarks/corpus/run.sh runs all of it): a fixed set of glibc and Linux
 /// uapi headers chosen for their layout classes (flexible and zero-length arrays, packed structs inside plain ones,
-/// bitfield-only unions, 16-byte alignment, VLA parameters). Each must bind without errors through the CLI's core,
+/// bitfield-only unions, 16-byte alignment, VLA parameters, atomics, macros hiding enumerators). Each must bind without errors through the CLI's core,
 /// its C# must compile, and every record, field, bitfield, enum member and constant must equal clang-14's.
 /// </summary>
 public sealed class CorpusSampleTests(ITestOutputHelper output)
@@ -29,7 +29,9 @@ public sealed class CorpusSampleTests(ITestOutputHelper output)
         "/usr/include/linux/fiemap.h",          // a flexible array of structs
         "/usr/include/linux/virtio_ring.h",     // aligned typedefs, flexible arrays
         "/usr/include/linux/cdrom.h",           // bitfields, unions
-        "/usr/include/linux/hdreg.h");
+        "/usr/include/linux/hdreg.h",
+        "/usr/include/linux/pkt_sched.h",       // macros that hide the enumerators they are named like
+        "/usr/include/liburing.h");             // clang's stdatomic.h (_Atomic(T)), glibc's statx under #ifdef __has_include
 
     [Theory]
     [MemberData(nameof(Headers))]

@@ -60,8 +60,8 @@ public static class ProbeProgramBuilder
         foreach (var field in record.Fields)
         {
             var offset = path.Length == 0
-                ? $"offsetof({type}, {field.CName})"
-                : $"(offsetof({type}, {prefix}{field.CName}) - offsetof({type}, {path}))";
+                ? $"__builtin_offsetof({type}, {field.CName})"
+                : $"(__builtin_offsetof({type}, {prefix}{field.CName}) - __builtin_offsetof({type}, {path}))";
             items.Add(Integer(ProbeCategory.Field, $"offsetof {label}.{field.CName}", offset, field.Offset));
             if (field.Type is NamedTypeRef { Name: var typeName } && synthetic.TryGetValue(typeName, out var nested))
             {
@@ -87,7 +87,7 @@ public static class ProbeProgramBuilder
         var type = place.Type;
         var bitOffset = place.Offset * 8 + bitfield.BitOffset;
         BitfieldWrite? Write(long value) => owner is null ? null : new BitfieldWrite(owner, bitfield.Name, value);
-        string Set(string value) => $"{{ {type} probe_v; memset(&probe_v, 0, sizeof probe_v); probe_v.{access} = {value}; ";
+        string Set(string value) => $"{{ {type} probe_v; __builtin_memset(&probe_v, 0, sizeof probe_v); probe_v.{access} = {value}; ";
         const string Dump = $"probe_dump({ProbeItem.LabelPlaceholder}, &probe_v, sizeof probe_v); }}";
         items.Add(ProbeItem.Create(ProbeCategory.Bitfield, $"bitfield {label} = ~0", ProbeValueKind.Bytes, Set("-1") + Dump,
             ExpectedBytes(place.TypeSize, bitOffset, bitfield.Width)) with { Write = Write(bitfield.IsSigned ? -1 : unchecked((long)AllOnes(bitfield.Width))) });
@@ -124,7 +124,7 @@ public static class ProbeProgramBuilder
                 items.Add(ProbeItem.Floating(category, label, cName, expected));
                 break;
             case (ProbeValueKind.Bytes, var expected):
-                items.Add(ProbeItem.Create(category, label, ProbeValueKind.Bytes, $"probe_string({ProbeItem.LabelPlaceholder}, {cName});", expected));
+                items.Add(ProbeItem.Create(category, label, ProbeValueKind.Bytes, $"PROBE_STRING({ProbeItem.LabelPlaceholder}, {cName});", expected));
                 break;
             case (var kind, var expected):
                 items.Add(ProbeItem.Integer(category, label, kind == ProbeValueKind.Signed, cName, expected));
@@ -165,23 +165,22 @@ public static class ProbeProgramBuilder
     private static ProbeItem Integer(ProbeCategory category, string label, string cExpression, long expected) =>
         ProbeItem.Integer(category, label, signed: false, cExpression, expected.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>The probe's C source: helpers, the header, and one item per line of <c>main</c>.</summary>
+    /// <summary>
+    /// The probe's C source: the header alone first, as clang judged it and as we bind it (a system header included
+    /// before it would change what it defines: feature macros, NULL), then helpers that need no header, and one item
+    /// per line of <c>main</c>.
+    /// </summary>
     public static string Source(string include, IReadOnlyList<ProbeItem> items, out int firstItemLine)
     {
         var text = new StringBuilder();
-        text.Append("""
-            #include <stddef.h>
-            #include <stdio.h>
-            #include <string.h>
-
-            """);
         text.Append("#include <").Append(include).Append(">\n");
         text.Append("""
-            static void probe_dump(const char *label, const void *p, size_t n) { const unsigned char *b = p; printf("%s\t", label); for (size_t i = 0; i < n; i++) printf("%02x", b[i]); printf("\n"); }
-            static void probe_string(const char *label, const char *s) { probe_dump(label, s, strlen(s)); }
-            #define PROBE_SIGNED(label, e) printf("%s\t%lld\n", label, (long long)(e))
-            #define PROBE_UNSIGNED(label, e) printf("%s\t%llu\n", label, (unsigned long long)(e))
-            #define PROBE_FLOATING(label, e) printf("%s\t%.17g\n", label, (double)(e))
+            static void probe_dump(const char *label, const void *p, __SIZE_TYPE__ n) { const unsigned char *b = p; __builtin_printf("%s\t", label); for (__SIZE_TYPE__ i = 0; i < n; i++) __builtin_printf("%02x", b[i]); __builtin_printf("\n"); }
+            /* A string literal's bytes, NULs included (ICU's U8_LEAD4_T1_BITS has some). */
+            #define PROBE_STRING(label, s) probe_dump(label, s, sizeof(s) - 1)
+            #define PROBE_SIGNED(label, e) __builtin_printf("%s\t%lld\n", label, (long long)(e))
+            #define PROBE_UNSIGNED(label, e) __builtin_printf("%s\t%llu\n", label, (unsigned long long)(e))
+            #define PROBE_FLOATING(label, e) __builtin_printf("%s\t%.17g\n", label, (double)(e))
             int main(void) {
 
             """);
