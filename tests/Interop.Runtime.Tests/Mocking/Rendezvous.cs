@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Interop.Runtime.Tests.Mocking;
 
 /// <summary>
-/// Makes two tests in different classes (which xunit runs in parallel) meet at named points, so that their override
-/// scopes are provably open at the same time. Waiting is asynchronous, so neither test holds an xunit worker thread.
+/// Makes two concurrent flows meet at named points, so that their override
+/// scopes are provably open at the same time. Waiting is asynchronous, so neither flow holds a thread.
 /// </summary>
 public static class Rendezvous
 {
@@ -24,7 +24,7 @@ public static class Rendezvous
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Nobody else reached '{point}' in 2 minutes: the paired test class did not run in parallel with this one.");
+            throw new TimeoutException($"Nobody else reached '{point}' in 2 minutes: the other flow did not run alongside this one.");
         }
     }
 
