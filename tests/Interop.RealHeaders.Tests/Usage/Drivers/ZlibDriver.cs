@@ -39,55 +39,15 @@ public sealed unsafe class ZlibDriver : IZlibUsage
         return destination[..(int)length.Value];
     }
 
-    public byte[] DeflateStream(byte[] data)
-    {
-        var output = new byte[data.Length + 1024];
-        z_stream stream = default;
-        fixed (byte* source = data, dest = output)
-        {
-            // deflateInit is a macro over deflateInit_, which checks the version and sizeof(z_stream) we pass.
-            Check(Z.deflateInit_(&stream, Z.Z_BEST_COMPRESSION, Z.zlibVersion(), sizeof(z_stream)), "deflateInit_");
-            stream.next_in = source;
-            stream.avail_in = (uint)data.Length;
-            stream.next_out = dest;
-            stream.avail_out = (uint)output.Length;
-            var status = Z.deflate(&stream, Z.Z_FINISH);
-            if (status != Z.Z_STREAM_END)
-            {
-                throw new InvalidOperationException($"deflate returned {status}");
-            }
+    // deflateInit is a macro over deflateInit_, which checks the version and sizeof(z_stream) we pass.
+    public byte[] DeflateStream(byte[] data) =>
+        Deflate(data, stream => Z.deflateInit_(stream, Z.Z_BEST_COMPRESSION, Z.zlibVersion(), sizeof(z_stream)), "deflateInit_");
 
-            var written = (int)stream.total_out.Value;
-            Check(Z.deflateEnd(&stream), "deflateEnd");
-            return output[..written];
-        }
-    }
-
-    public byte[] DeflateWithMacro(byte[] data, int? windowBits)
-    {
-        var output = new byte[data.Length + 1024];
-        z_stream stream = default;
-        fixed (byte* source = data, dest = output)
-        {
-            // The macros pass ZLIB_VERSION and sizeof(z_stream) themselves, as zlib's own examples rely on.
-            Check(windowBits is { } bits
-                ? Z.deflateInit2(&stream, Z.Z_BEST_COMPRESSION, Z.Z_DEFLATED, bits, 8, Z.Z_DEFAULT_STRATEGY)
-                : Z.deflateInit(&stream, Z.Z_BEST_COMPRESSION), "deflateInit");
-            stream.next_in = source;
-            stream.avail_in = (uint)data.Length;
-            stream.next_out = dest;
-            stream.avail_out = (uint)output.Length;
-            var status = Z.deflate(&stream, Z.Z_FINISH);
-            if (status != Z.Z_STREAM_END)
-            {
-                throw new InvalidOperationException($"deflate returned {status}");
-            }
-
-            var written = (int)stream.total_out.Value;
-            Check(Z.deflateEnd(&stream), "deflateEnd");
-            return output[..written];
-        }
-    }
+    // The macros pass ZLIB_VERSION and sizeof(z_stream) themselves, as zlib's own examples rely on.
+    public byte[] DeflateWithMacro(byte[] data, int? windowBits) =>
+        Deflate(data, stream => windowBits is { } bits
+            ? Z.deflateInit2(stream, Z.Z_BEST_COMPRESSION, Z.Z_DEFLATED, bits, 8, Z.Z_DEFAULT_STRATEGY)
+            : Z.deflateInit(stream, Z.Z_BEST_COMPRESSION), "deflateInit");
 
     public byte[] InflateWithMacro(byte[] compressed, int originalLength)
     {
@@ -108,6 +68,32 @@ public sealed unsafe class ZlibDriver : IZlibUsage
 
             var written = (int)stream.total_out.Value;
             Check(Z.inflateEnd(&stream), "inflateEnd");
+            return output[..written];
+        }
+    }
+
+    private delegate int StreamInit(z_stream* stream);
+
+    /// <summary>One deflate of the whole input into one buffer, after <paramref name="init"/> set the stream up.</summary>
+    private static byte[] Deflate(byte[] data, StreamInit init, string initName)
+    {
+        var output = new byte[data.Length + 1024];
+        z_stream stream = default;
+        fixed (byte* source = data, dest = output)
+        {
+            Check(init(&stream), initName);
+            stream.next_in = source;
+            stream.avail_in = (uint)data.Length;
+            stream.next_out = dest;
+            stream.avail_out = (uint)output.Length;
+            var status = Z.deflate(&stream, Z.Z_FINISH);
+            if (status != Z.Z_STREAM_END)
+            {
+                throw new InvalidOperationException($"deflate returned {status}");
+            }
+
+            var written = (int)stream.total_out.Value;
+            Check(Z.deflateEnd(&stream), "deflateEnd");
             return output[..written];
         }
     }
