@@ -30,7 +30,7 @@ internal static class FacadeEmitter
             }
 
             first = false;
-            w.Doc(function.Doc);
+            w.Doc(function.Doc, FacadeParameterNames(function));
             w.Line($"{FacadeReturnType(function)} {CSharpNames.Escape(function.Name)}({FacadeParameters(function)});");
         }
 
@@ -173,6 +173,12 @@ internal static class FacadeEmitter
 
     /// <summary>The facade's return type: strings for <c>const char*</c>, <c>bool</c> for <c>_Bool</c>, <c>nint</c> for other pointers.</summary>
     private static string FacadeReturnType(FunctionModel function) => ParameterShapes.Of(function.ReturnShape).FacadeReturnType(function.ReturnType);
+
+    private static IEnumerable<string> FacadeParameterNames(FunctionModel function)
+    {
+        var buffers = SpanPairs.FacadeBuffers(function);
+        return function.Parameters.Where(p => buffers.All(b => b.Length != p.Name)).Select(p => p.Name);
+    }
 
     private static string FacadeParameters(FunctionModel function)
     {

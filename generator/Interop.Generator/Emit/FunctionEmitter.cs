@@ -18,14 +18,14 @@ internal static class FunctionEmitter
     {
         var name = CSharpNames.Escape(function.Name);
         var returnType = TypeText.Of(function.ReturnType);
-        w.Doc(function.Doc);
+        w.Doc(function.Doc, function.Parameters.Select(p => p.Name));
         var raw = string.Join(", ", function.Parameters.Select(p => $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}"));
         NativeImport.Write(w, mode, function.Shimmed ? "ShimLibraryName" : "LibraryName", function.EntryPoint, returnType, name, raw, suppressGCTransition: function.SuppressGCTransition);
 
         if (function.HasFriendlyOverload)
         {
             w.Line();
-            w.Doc(function.Doc);
+            w.Doc(function.Doc, function.Parameters.Select(p => p.Name));
             var parameters = FriendlyParameters(function);
             if (mode == ImportMode.DllImport)
             {

@@ -42,7 +42,7 @@ internal static class HandleEmitter
         foreach (var creator in model.Functions.Where(f => f.ReturnHandle == handle.Name))
         {
             w.Line();
-            w.Doc(creator.Doc);
+            w.Doc(creator.Doc, creator.Parameters.Select(p => p.Name));
             var creatorName = CSharpNames.Escape(creator.Name);
             var parameters = FunctionEmitter.FriendlyParameters(creator);
             if (mode == ImportMode.DllImport)

@@ -11,7 +11,7 @@ internal static class MacroEmitter
 {
     public static void Emit(SourceWriter w, BindingModel model, MacroMethodModel macro)
     {
-        w.Doc(macro.Doc ?? $"The C macro <c>{macro.Name}</c>, bound as a method.");
+        w.Doc(macro.Doc, macro.Parameters.Select(p => p.Name), $"The C macro <c>{DocComment.Escape(macro.Name)}</c>, bound as a method.");
         var parameters = string.Join(", ", macro.Parameters.Select(p => $"{TypeText.Of(p.Type)} {CSharpNames.Escape(p.Name)}"));
         var body = Expression(model, macro.Body);
         var returns = macro.ReturnType.IsVoid ? body : $"unchecked({body})";

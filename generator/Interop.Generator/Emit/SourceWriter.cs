@@ -33,24 +33,12 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>Writes a C doc comment as an XML <c>summary</c>, escaped, one line per source line.</summary>
-    public SourceWriter Doc(string? doc)
+    /// <summary>Writes a header comment as XML documentation (<see cref="DocComment"/>): a summary, params for <paramref name="parameterNames"/>.</summary>
+    public SourceWriter Doc(string? doc, IEnumerable<string>? parameterNames = null, string? fallbackSummaryXml = null)
     {
-        if (string.IsNullOrWhiteSpace(doc))
-        {
-            return this;
-        }
-
-        Line("/// <summary>");
-        foreach (var line in doc!.Split('\n'))
-        {
-            Line("/// " + Escape(line.TrimEnd()));
-        }
-
-        return Line("/// </summary>");
+        DocComment.Write(this, doc, parameterNames, fallbackSummaryXml);
+        return this;
     }
 
     public override string ToString() => _sb.ToString();
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

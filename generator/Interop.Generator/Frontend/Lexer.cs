@@ -5,7 +5,7 @@ namespace Interop.Generator.Frontend;
 
 /// <summary>
 /// Turns C source text into preprocessing tokens (C11 6.4). Line splices are honoured without
-/// copying the text, doc comments are attached to the token that follows them, and malformed input
+/// copying the text, comments are recorded as spans on the tokens around them (see <see cref="SourceComment"/>), and malformed input
 /// produces a diagnostic and a best-effort token rather than an exception.
 /// </summary>
 internal sealed class Lexer
@@ -22,7 +22,7 @@ internal sealed class Lexer
     // The punctuators above grouped by their first character, keeping the longest-first order.
     private static readonly string[]?[] PunctuatorsByFirstChar = GroupPunctuators();
 
-    // Stands in for a block comment that cannot be a doc comment (its third character is neither '*' nor '!').
+    // Stands in for a block comment's text: SourceComment reads it from the source when it is wanted.
     private const string PlainComment = "/* */";
 
     private readonly string _text;
@@ -47,7 +47,9 @@ internal sealed class Lexer
         var tokens = new List<Token>();
         var atLineStart = true;
         var hasSpace = false;
-        string? doc = null;
+        Token? previous = null;
+        var previousLine = 0;
+        SourceComment? pending = null;
         SkipSplices();
 
         while (_pos < _text.Length)
@@ -75,25 +77,14 @@ internal sealed class Lexer
                 continue;
             }
 
-            if (c == '/' && Peek(1) == '/')
+            if (c == '/' && Peek(1) is '/' or '*')
             {
-                var comment = ReadLineComment();
-                if (comment.StartsWith("///", StringComparison.Ordinal) || comment.StartsWith("//!", StringComparison.Ordinal))
+                var start = _pos;
+                var firstLine = _line;
+                var closed = Peek(1) == '/' ? ReadLineComment() is not null : ReadBlockComment() is not null;
+                if (closed)
                 {
-                    var line = comment.Substring(3).Trim();
-                    doc = doc is null ? line : doc + "\n" + line;
-                }
-
-                hasSpace = true;
-                continue;
-            }
-
-            if (c == '/' && Peek(1) == '*')
-            {
-                var comment = ReadBlockComment();
-                if (comment is not null && comment.Length > 4 && (comment[2] == '*' || comment[2] == '!') && comment != "/**/")
-                {
-                    doc = DocCommentText.FromBlock(comment);
+                    pending = Remember(previous, previousLine, pending, start, firstLine);
                 }
 
                 hasSpace = true;
@@ -102,19 +93,49 @@ internal sealed class Lexer
 
             var location = Location();
             var token = ReadToken(location, atLineStart, hasSpace);
-            if (doc is not null)
+            if (pending is not null)
             {
-                token = token.WithDocComment(doc);
-                doc = null;
+                pending.NextTokenLine = location.Line;
+                pending.NextTokenEndsScope = token.Text is "}" or "#";
+                if (pending.LastLine + 1 >= location.Line)
+                {
+                    token.SetLeading(pending);
+                }
+
+                pending = null;
             }
 
             tokens.Add(token);
+            previous = token;
+            previousLine = _line;
             atLineStart = false;
             hasSpace = false;
         }
 
         tokens.Add(new Token(TokenKind.EndOfFile, "", Location(), atLineStart: true));
         return tokens;
+    }
+
+    /// <summary>
+    /// Records the comment just read (from <paramref name="start"/> to the current position): trailing on the previous
+    /// token's line, or joined to the run before it when no blank line separates them. Returns the run the next token may take.
+    /// </summary>
+    private SourceComment? Remember(Token? previous, int previousLine, SourceComment? pending, int start, int firstLine)
+    {
+        var trailing = previous is not null && previousLine == firstLine;
+        if (!trailing && pending is { IsTrailing: false } && pending.LastLine + 1 >= firstLine)
+        {
+            pending.Extend(_pos, _line);
+            return pending;
+        }
+
+        var comment = new SourceComment(_text, start, _pos, firstLine, _line, trailing);
+        if (previous is not null && previous.Following is null)
+        {
+            previous.SetFollowing(comment);
+        }
+
+        return trailing ? null : comment;
     }
 
     private Token ReadToken(SourceLocation location, bool atLineStart, bool hasSpace)
@@ -255,9 +276,8 @@ internal sealed class Lexer
         var end = newline < 0 ? _text.Length : newline;
         if (_text.IndexOf('\\', _pos, end - _pos) < 0)
         {
-            var text = _text.Substring(_pos, end - _pos);
             _pos = end;
-            return text;
+            return PlainComment;
         }
 
         var sb = new StringBuilder();
@@ -294,12 +314,10 @@ internal sealed class Lexer
                 _lineStart = lastNewline + 1;
             }
 
-            // Only a /** or /*! comment is ever looked at again; any other gets a stand-in, not a copy.
-            var isDocCandidate = end - _pos > 4 && _text[_pos + 2] is '*' or '!';
-            var comment = isDocCandidate ? _text.Substring(_pos, end - _pos) : PlainComment;
+            // The text is read again only if a declaration takes the comment (SourceComment keeps the span).
             _pos = end;
             SkipSplices();
-            return comment;
+            return PlainComment;
         }
 
         var sb = new StringBuilder("/*");

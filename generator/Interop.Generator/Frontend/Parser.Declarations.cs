@@ -68,10 +68,13 @@ internal sealed partial class Parser
             if (specifiers.DefinedTag || specifiers.Type is RecordType or EnumType)
             {
                 _unit.Declarations.Add(new TagDeclaration(specifiers.Type, specifiers.First.Location));
+                DocumentFromAfter(specifiers.Type switch { RecordType r => r.Decl, EnumType e => e.Decl, _ => null });
             }
 
             return;
         }
+
+        var declared = new List<Declaration>();
 
         while (true)
         {
@@ -86,6 +89,7 @@ internal sealed partial class Parser
             if (specifiers.IsTypedef)
             {
                 var typedef = DeclareTypedef(name, type, specifiers);
+                declared.Add(typedef);
                 typedef.RequestedAlignment = AttributeInfo.Alignment(specifiers.Attributes.Concat(_declaratorAttributes), _layout);
                 if (typedef.RequestedAlignment is not null && type is RecordType { Decl: { Tag: not null } aligned } && aligned.TypedefName == name.Text)
                 {
@@ -96,12 +100,14 @@ internal sealed partial class Parser
             }
             else if (type is FunctionType function)
             {
-                var decl = new FunctionDecl(name.Text, function, specifiers.IsStatic, specifiers.IsInline, name.Location, specifiers.Doc ?? name.DocComment);
+                var decl = new FunctionDecl(name.Text, function, specifiers.IsStatic, specifiers.IsInline, name.Location, specifiers.Doc ?? CommentAttachment.Before(name));
                 _unit.Declarations.Add(decl);
+                declared.Add(decl);
                 if (At("{"))
                 {
                     decl.HasBody = true;
                     SkipBalanced("{", "}");
+                    DocumentFromAfter(declared);
                     return;
                 }
             }
@@ -117,13 +123,41 @@ internal sealed partial class Parser
             }
 
             Expect(";");
+            DocumentFromAfter(declared);
             return;
         }
     }
 
+    /// <summary>Declarations without a comment before them take the one after their last token (zlib's style, or trailing).</summary>
+    private void DocumentFromAfter(IEnumerable<Declaration?> declarations)
+    {
+        string? after = null;
+        foreach (var declaration in declarations)
+        {
+            if (declaration is null || declaration.Doc is not null || Previous is null)
+            {
+                continue;
+            }
+
+            after ??= CommentAttachment.After(Previous);
+            declaration.Doc = after;
+            switch (declaration)
+            {
+                case TypedefDecl { Type: RecordType { Decl: var record } } when record.TypedefName == ((TypedefDecl)declaration).Name:
+                    record.Doc ??= after;
+                    break;
+                case TypedefDecl { Type: EnumType { Decl: var enumeration } } when enumeration.TypedefName == ((TypedefDecl)declaration).Name:
+                    enumeration.Doc ??= after;
+                    break;
+            }
+        }
+    }
+
+    private void DocumentFromAfter(Declaration? declaration) => DocumentFromAfter(new[] { declaration });
+
     private TypedefDecl DeclareTypedef(Token name, CType type, Specifiers specifiers)
     {
-        var decl = new TypedefDecl(name.Text, type, name.Location, specifiers.Doc ?? name.DocComment);
+        var decl = new TypedefDecl(name.Text, type, name.Location, specifiers.Doc ?? CommentAttachment.Before(name));
         _typedefs[name.Text] = decl;
         _unit.Declarations.Add(decl);
         switch (type)
@@ -158,7 +192,7 @@ internal sealed partial class Parser
 
     private Specifiers DeclarationSpecifiers(bool requireType)
     {
-        var specifiers = new Specifiers { First = Current, Doc = Current.DocComment };
+        var specifiers = new Specifiers { First = Current, Doc = CommentAttachment.Before(Current) };
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         CType? named = null;
         var isConst = false;

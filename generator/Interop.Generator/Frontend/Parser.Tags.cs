@@ -33,7 +33,7 @@ internal sealed partial class Parser
             if (!_records.TryGetValue(tag.Text, out var existing))
             {
                 // A forward declaration: the record stays opaque unless a definition follows.
-                existing = new RecordDecl(isUnion, tag.Text, tag.Location, keyword.DocComment);
+                existing = new RecordDecl(isUnion, tag.Text, tag.Location, CommentAttachment.Before(keyword));
                 _records[tag.Text] = existing;
             }
 
@@ -45,11 +45,11 @@ internal sealed partial class Parser
         {
             record = declared;
             record.Location = tag.Location;
-            record.Doc ??= keyword.DocComment;
+            record.Doc ??= CommentAttachment.Before(keyword);
         }
         else
         {
-            record = new RecordDecl(isUnion, tag?.Text, (tag ?? keyword).Location, keyword.DocComment);
+            record = new RecordDecl(isUnion, tag?.Text, (tag ?? keyword).Location, CommentAttachment.Before(keyword));
             if (tag is not null)
             {
                 _records[tag.Text] = record;
@@ -93,19 +93,20 @@ internal sealed partial class Parser
             return;
         }
 
-        var doc = Current.DocComment;
+        var doc = CommentAttachment.Before(Current);
         var specifiers = DeclarationSpecifiers(requireType: true);
         if (At(";"))
         {
             Advance();
             if (specifiers.Type is RecordType { Decl.Tag: null } anonymous)
             {
-                fields.Add(new FieldDecl(null, anonymous, null, specifiers.First.Location, doc));
+                fields.Add(new FieldDecl(null, anonymous, null, specifiers.First.Location, doc ?? CommentAttachment.After(Previous!)));
             }
 
             return;
         }
 
+        var declared = new List<FieldDecl>();
         while (true)
         {
             Token? name = null;
@@ -146,11 +147,13 @@ internal sealed partial class Parser
             }
 
             var attributes = specifiers.Attributes.Concat(_declaratorAttributes).ToList();
-            fields.Add(new FieldDecl(name?.Text, type, width, (name ?? specifiers.First).Location, name?.DocComment ?? doc)
+            var field = new FieldDecl(name?.Text, type, width, (name ?? specifiers.First).Location, doc)
             {
                 IsPacked = attributes.Any(a => a.Name == "packed"),
                 RequestedAlignment = AttributeInfo.Alignment(attributes, _layout),
-            });
+            };
+            fields.Add(field);
+            declared.Add(field);
             if (Accept(","))
             {
                 continue;
@@ -164,6 +167,12 @@ internal sealed partial class Parser
             }
 
             Expect(";");
+            var after = CommentAttachment.After(Previous!);
+            foreach (var member in declared)
+            {
+                member.Doc ??= after;
+            }
+
             return;
         }
     }
@@ -202,7 +211,7 @@ internal sealed partial class Parser
 
             if (!_enums.TryGetValue(tag.Text, out var existing))
             {
-                existing = new EnumDecl(tag.Text, tag.Location, keyword.DocComment) { FixedType = fixedType };
+                existing = new EnumDecl(tag.Text, tag.Location, CommentAttachment.Before(keyword)) { FixedType = fixedType };
                 _enums[tag.Text] = existing;
             }
 
@@ -211,7 +220,7 @@ internal sealed partial class Parser
 
         var decl = tag is not null && _enums.TryGetValue(tag.Text, out var declared) && !declared.IsComplete
             ? declared
-            : new EnumDecl(tag?.Text, (tag ?? keyword).Location, keyword.DocComment);
+            : new EnumDecl(tag?.Text, (tag ?? keyword).Location, CommentAttachment.Before(keyword));
         if (tag is not null)
         {
             _enums[tag.Text] = decl;
@@ -240,15 +249,19 @@ internal sealed partial class Parser
 
             // C gives an enumerator type int when its value fits (1u << 30 included); only wider ones keep a wider type.
             var fitsInt = value.IsUnsigned ? value.Bits <= int.MaxValue : value.AsSigned is >= int.MinValue and <= int.MaxValue;
-            var constant = new EnumConstantDecl(name.Text, fitsInt ? value.ConvertTo(IntegerKind.Int) : value, name.Location, name.DocComment);
+            var constant = new EnumConstantDecl(name.Text, fitsInt ? value.ConvertTo(IntegerKind.Int) : value, name.Location, CommentAttachment.Before(name));
             decl.Constants.Add(constant);
             _unit.EnumConstants[name.Text] = constant;
             next = IntegerValue.Of(value.Bits + 1, value.Kind == IntegerKind.Int && value.AsSigned == int.MaxValue ? IntegerKind.Long : value.Kind);
+            var valueEnd = Previous!;
             if (!Accept(","))
             {
+                constant.Doc ??= CommentAttachment.After(valueEnd);
                 Expect("}");
                 break;
             }
+
+            constant.Doc ??= CommentAttachment.After(valueEnd) ?? CommentAttachment.After(Previous!);
         }
 
         // GNU also takes the attribute after the closing brace: enum e { ... } __attribute__((packed));

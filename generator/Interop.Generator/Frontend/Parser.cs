@@ -223,6 +223,9 @@ internal sealed partial class Parser : ITypeNameOracle
 
     private Token Current => _tokens[Math.Min(_pos, _tokens.Count - 1)];
 
+    /// <summary>The token just consumed (a declaration's last token, whose trailing or following comment may document it).</summary>
+    private Token? Previous => _pos > 0 ? _tokens[Math.Min(_pos, _tokens.Count) - 1] : null;
+
     private Token PeekAt(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
 
     private bool At(string text) => Current.Is(text) && Current.Kind != TokenKind.StringLiteral;

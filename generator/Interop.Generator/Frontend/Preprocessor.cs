@@ -70,7 +70,7 @@ internal sealed class Preprocessor
     private int _isolatedDepth;
     private bool _aborted;
     private int _counter;
-    private string? _pendingDoc;
+    private SourceComment? _pendingDoc;
 
     /// <summary>Set by a missing include: preprocessing stopped, and the header must not be parsed.</summary>
     private bool Fatal { get; set; }
@@ -148,7 +148,7 @@ internal sealed class Preprocessor
             if (TryExpand(token))
             {
                 // A doc comment before a macro use (an export macro, say) belongs to what follows it.
-                _pendingDoc ??= token.DocComment;
+                _pendingDoc ??= token.Leading;
                 continue;
             }
 
@@ -159,7 +159,7 @@ internal sealed class Preprocessor
 
             if (_pendingDoc is not null)
             {
-                token = token.DocComment is null ? token.WithDocComment(_pendingDoc) : token;
+                token = token.Leading is null ? token.WithLeading(_pendingDoc) : token;
                 _pendingDoc = null;
             }
 
@@ -295,7 +295,7 @@ internal sealed class Preprocessor
         var args = line.GetRange(1, line.Count - 1);
         switch (name.Text)
         {
-            case "define": Define(args, name, hash.DocComment); break;
+            case "define": Define(args, name, CommentAttachment.OfMacro(hash, line[line.Count - 1])); break;
             case "undef":
                 if (args.Count == 0 || !args[0].IsIdentifier)
                 {

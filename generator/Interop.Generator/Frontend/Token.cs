@@ -34,20 +34,32 @@ internal sealed class Token
 
     public Token WithLexError(string error) => Copy(t => t.LexError = error);
 
-    /// <summary>The text of a <c>/** */</c>, <c>///</c> or <c>//!</c> comment just before this token, if any.</summary>
-    public string? DocComment { get; private set; }
+    /// <summary>The comments that end on the line just above this token (or before it on its line), if any.</summary>
+    public SourceComment? Leading { get; private set; }
+
+    /// <summary>The first comment after this token, before the next one: trailing on its line, or below it.</summary>
+    public SourceComment? Following { get; private set; }
+
+    /// <summary>The text of <see cref="Leading"/>.</summary>
+    public string? DocComment => Leading?.Text;
 
     public bool Is(string punctuatorOrKeyword) => Text == punctuatorOrKeyword && Kind is TokenKind.Punctuator or TokenKind.Identifier;
 
     public bool IsIdentifier => Kind == TokenKind.Identifier;
 
-    public Token WithDocComment(string? doc) => Copy(t => t.DocComment = doc);
+    public Token WithLeading(SourceComment? comment) => Copy(t => t.Leading = comment);
+
+    /// <summary>Set by the lexer on the token it has just made, before anyone else sees it.</summary>
+    internal void SetLeading(SourceComment comment) => Leading = comment;
+
+    /// <inheritdoc cref="SetLeading"/>
+    internal void SetFollowing(SourceComment comment) => Following = comment;
 
     public Token WithHideSet(HideSet hideSet) => Copy(t => t.HideSet = hideSet);
 
     /// <summary>A copy placed at a macro's use site: it no longer starts a line, so it can never look like a directive.</summary>
     public Token ForExpansion(SourceLocation useSite, HideSet hideSet, bool hasLeadingSpace) =>
-        new(Kind, Text, useSite, atLineStart: false, hasLeadingSpace) { HideSet = hideSet, DocComment = DocComment, LexError = LexError };
+        new(Kind, Text, useSite, atLineStart: false, hasLeadingSpace) { HideSet = hideSet, Leading = Leading, LexError = LexError };
 
     public Token WithLeadingSpace(bool value) => Copy(t => t.HasLeadingSpace = value);
 
@@ -55,7 +67,7 @@ internal sealed class Token
 
     private Token Copy(Action<Token> change)
     {
-        var copy = new Token(Kind, Text, Location, AtLineStart, HasLeadingSpace) { HideSet = HideSet, DocComment = DocComment, LexError = LexError };
+        var copy = new Token(Kind, Text, Location, AtLineStart, HasLeadingSpace) { HideSet = HideSet, Leading = Leading, Following = Following, LexError = LexError };
         change(copy);
         return copy;
     }

@@ -71,7 +71,7 @@ public sealed class FieldDecl
     public CType Type { get; }
     public int? BitWidth { get; }
     public SourceLocation Location { get; }
-    public string? Doc { get; }
+    public string? Doc { get; set; }
 
     /// <summary><c>__attribute__((packed))</c> on the field: it is aligned to one byte.</summary>
     public bool IsPacked { get; set; }
@@ -110,7 +110,7 @@ public sealed class EnumConstantDecl
     public string Name { get; }
     public IntegerValue Value { get; }
     public SourceLocation Location { get; }
-    public string? Doc { get; }
+    public string? Doc { get; set; }
 }
 
 public sealed class TypedefDecl : Declaration

@@ -93,7 +93,7 @@ internal static class CallbackPairs
             : FunctionEmitter.ForwardedArgument(function, p));
 
         w.Line();
-        w.Doc(function.Doc);
+        w.Doc(function.Doc, function.Parameters.Where(p => !userData.ContainsKey(p.Name)).Select(p => p.Name));
         w.Open($"public static {TypeText.Of(function.ReturnType)} {CSharpNames.Escape(function.Name)}({string.Join(", ", parameters)})");
         foreach (var pair in function.Callbacks)
         {

@@ -47,7 +47,7 @@ internal static class SpanPairs
             : CSharpNames.Escape(p.Name));
 
         w.Line();
-        w.Doc(function.Doc);
+        w.Doc(function.Doc, function.Parameters.Where(p => !lengths.Contains(p.Name)).Select(p => p.Name));
         w.Open($"public static {TypeText.Of(function.ReturnType)} {CSharpNames.Escape(function.Name)}({string.Join(", ", parameters)})");
         foreach (var pair in function.Spans)
         {
