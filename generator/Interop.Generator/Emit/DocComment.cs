@@ -15,8 +15,12 @@ internal static class DocComment
     private static readonly Regex CodeWord = new(@"[\\@][cp]\s+([^\s,;:()]+?)(?=[.,;:()]?(?:\s|$))", RegexOptions.CultureInvariant);
     private static readonly Regex EmphasisWord = new(@"[\\@](?:a|b|e|em)\s+(?=\S)", RegexOptions.CultureInvariant);
 
-    // sqlite3 marks each testable statement with a '^' at its start; it means nothing to a reader.
-    private static readonly Regex TestableStatementMark = new(@"(^|[\s(])\^(?=[A-Za-z(])", RegexOptions.CultureInvariant);
+    // sqlite3 marks each testable statement with a '^' at its start (or "^(" ... ")^"); it means nothing to a reader.
+    private static readonly Regex TestableStatementMark = new(@"(^|[\s(])\^(?=[A-Za-z(\[])|(?<=\))\^", RegexOptions.CultureInvariant);
+
+    // sqlite3's index lines for its web documentation: the title stays, the index keys go.
+    private const string SqliteTitle = "CAPI3REF:";
+    private static readonly string[] SqliteIndexLines = { "KEYWORDS:", "METHOD:", "CONSTRUCTOR:", "DESTRUCTOR:" };
 
     /// <summary>Writes <paramref name="doc"/> (or, when it has no text, <paramref name="fallbackSummaryXml"/>, already XML).</summary>
     public static void Write(SourceWriter w, string? doc, IEnumerable<string>? parameterNames = null, string? fallbackSummaryXml = null)
@@ -61,7 +65,7 @@ internal static class DocComment
             return;
         }
 
-        if (lines.Count <= 1)
+        if (lines.Count <= 1 && always)
         {
             w.Line($"/// <{open}>{(lines.Count == 1 ? lines[0] : "")}</{close}>");
             return;
@@ -103,7 +107,9 @@ internal static class DocComment
 
             if (trimmed.Length == 0)
             {
-                // A blank line ends a \param, \return or \note paragraph; after a \brief, the rest is detail.
+                // A blank line ends a \param, \return or \note paragraph. The first paragraph (or the \brief) is the
+                // summary IntelliSense shows; the rest is detail, so it goes to the remarks.
+                briefSeen |= sections.Summary.Count > 0;
                 current = briefSeen ? sections.Remarks : sections.Summary;
                 if (current.Count > 0 && current[current.Count - 1].Length > 0)
                 {
@@ -111,6 +117,16 @@ internal static class DocComment
                 }
 
                 continue;
+            }
+
+            if (SqliteIndexLines.Any(key => trimmed.StartsWith(key, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (trimmed.StartsWith(SqliteTitle, StringComparison.Ordinal))
+            {
+                line = trimmed = trimmed.Substring(SqliteTitle.Length).Trim();
             }
 
             var command = Command.Match(trimmed);

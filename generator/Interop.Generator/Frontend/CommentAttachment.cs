@@ -6,32 +6,56 @@ namespace Interop.Generator.Frontend;
 /// <item><b>before</b>: a run of comments ending on the line just above the declaration's first token;</item>
 /// <item><b>trailing</b>: a comment starting on the line of its last token (<c>int x; /* count */</c>), or one written
 /// <c>///&lt;</c> / <c>/**&lt;</c>;</item>
-/// <item><b>after</b> (zlib): a comment starting on the line just below the last token, unless the declaration after it
+/// <item><b>below</b> (zlib): a comment starting on the line just below the last token, unless the declaration after it
 /// starts on the line just below the comment (then it is that one's "before").</item>
 /// </list>
-/// Before wins over trailing and after. A comment with a blank line on both sides documents nothing; a licence
-/// banner or commented-out code documents nothing either.
+/// Trailing wins over before (sqlite3's result codes have a group comment above and their own beside), before over
+/// after. At file scope a comment before a line also documents the lines right below it, up to a blank line
+/// (sqlite3 documents <c>sqlite3_close</c> and <c>sqlite3_close_v2</c> with one comment; the lexer passes it on).
+/// A comment with a blank line on both sides documents nothing; a licence banner or commented-out code neither.
 /// </summary>
 internal static class CommentAttachment
 {
-    /// <summary>The doc of a declaration that starts at <paramref name="first"/> and ends with <paramref name="last"/>.</summary>
-    public static string? Of(Token first, Token? last) => Before(first) ?? (last is null ? null : After(last));
+    /// <summary>
+    /// The doc of a declaration whose comment before it (if any) is <paramref name="before"/> and which ends with
+    /// <paramref name="ends"/> (the last token; for an enumerator, its value's end and then the comma).
+    /// </summary>
+    public static string? Resolve(string? before, params Token?[] ends)
+    {
+        foreach (var end in ends)
+        {
+            if (end?.Following is { } comment && (comment.IsTrailing || comment.PointsBack) && IsDocumentation(comment))
+            {
+                return comment.Text;
+            }
+        }
+
+        if (before is not null)
+        {
+            return before;
+        }
+
+        foreach (var end in ends)
+        {
+            if (end is not null && Below(end) is { } below)
+            {
+                return below;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The comment written before the declaration that starts with <paramref name="first"/>.</summary>
     public static string? Before(Token first) =>
         first.Leading is { PointsBack: false } comment && IsDocumentation(comment) ? comment.Text : null;
 
-    /// <summary>The comment written on the line of <paramref name="last"/> or below it, if the header's style gives it to this declaration.</summary>
-    public static string? After(Token last)
+    /// <summary>zlib's style: the comment on the line below the last token, when no declaration follows it directly.</summary>
+    private static string? Below(Token last)
     {
-        if (last.Following is not { ClaimedByMacro: false } comment || !IsDocumentation(comment))
+        if (last.Following is not { ClaimedByMacro: false, IsTrailing: false } comment || !IsDocumentation(comment))
         {
             return null;
-        }
-
-        if (comment.IsTrailing || comment.PointsBack)
-        {
-            return comment.Text;
         }
 
         var below = comment.FirstLine == last.Location.Line + 1;
@@ -42,13 +66,18 @@ internal static class CommentAttachment
     /// <summary>The doc of a <c>#define</c>: before the <c>#</c>, or trailing after the line's last token. It is then taken.</summary>
     public static string? OfMacro(Token hash, Token last)
     {
+        if (last.Following is { IsTrailing: true } trailing && IsDocumentation(trailing))
+        {
+            return trailing.Text;
+        }
+
         if (hash.Leading is { PointsBack: false } before && IsDocumentation(before))
         {
             before.ClaimedByMacro = true;
             return before.Text;
         }
 
-        return last.Following is { IsTrailing: true } trailing && IsDocumentation(trailing) ? trailing.Text : null;
+        return null;
     }
 
     /// <summary>Licence banners, commented-out code and empty comments are not documentation.</summary>

@@ -50,6 +50,8 @@ internal sealed class Lexer
         Token? previous = null;
         var previousLine = 0;
         SourceComment? pending = null;
+        SourceComment? group = null;
+        var depth = 0;
         SkipSplices();
 
         while (_pos < _text.Length)
@@ -97,12 +99,32 @@ internal sealed class Lexer
             {
                 pending.NextTokenLine = location.Line;
                 pending.NextTokenEndsScope = token.Text is "}" or "#";
-                if (pending.LastLine + 1 >= location.Line)
+                var adjacent = pending.LastLine + 1 >= location.Line;
+                if (adjacent)
                 {
                     token.SetLeading(pending);
                 }
 
+                group = adjacent && atLineStart && depth == 0 ? pending : null;
                 pending = null;
+            }
+            else if (atLineStart && group is not null)
+            {
+                // sqlite3's style: one comment documents the run of file-scope lines below it, up to a blank line.
+                if (depth == 0 && location.Line == previousLine + 1)
+                {
+                    token.SetLeading(group);
+                }
+                else
+                {
+                    group = null;
+                }
+            }
+
+            // Braces nest scopes, but not extern "C" { ... }: its declarations are still at file scope.
+            if (token.Kind == TokenKind.Punctuator && token.Text.Length == 1 && previous?.Text is not ("\"C\"" or "\"C++\""))
+            {
+                depth += token.Text[0] == '{' ? 1 : token.Text[0] == '}' && depth > 0 ? -1 : 0;
             }
 
             tokens.Add(token);

@@ -128,27 +128,29 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Declarations without a comment before them take the one after their last token (zlib's style, or trailing).</summary>
+    /// <summary>A comment trailing the declaration's last token, or zlib's below it, documents the declarations it ends.</summary>
     private void DocumentFromAfter(IEnumerable<Declaration?> declarations)
     {
-        string? after = null;
         foreach (var declaration in declarations)
         {
-            if (declaration is null || declaration.Doc is not null || Previous is null)
+            if (declaration is null)
             {
                 continue;
             }
 
-            after ??= CommentAttachment.After(Previous);
-            declaration.Doc = after;
-            switch (declaration)
+            var before = declaration.Doc;
+            declaration.Doc = CommentAttachment.Resolve(before, Previous);
+            var (record, enumeration) = declaration is TypedefDecl typedef
+                ? (typedef.Type is RecordType { Decl: var r } && r.TypedefName == typedef.Name ? r : null, typedef.Type is EnumType { Decl: var e } && e.TypedefName == typedef.Name ? e : null)
+                : (declaration as RecordDecl, declaration as EnumDecl);
+            if (record is not null && record.Doc == before)
             {
-                case TypedefDecl { Type: RecordType { Decl: var record } } when record.TypedefName == ((TypedefDecl)declaration).Name:
-                    record.Doc ??= after;
-                    break;
-                case TypedefDecl { Type: EnumType { Decl: var enumeration } } when enumeration.TypedefName == ((TypedefDecl)declaration).Name:
-                    enumeration.Doc ??= after;
-                    break;
+                record.Doc = declaration.Doc;
+            }
+
+            if (enumeration is not null && enumeration.Doc == before)
+            {
+                enumeration.Doc = declaration.Doc;
             }
         }
     }

@@ -100,7 +100,7 @@ internal sealed partial class Parser
             Advance();
             if (specifiers.Type is RecordType { Decl.Tag: null } anonymous)
             {
-                fields.Add(new FieldDecl(null, anonymous, null, specifiers.First.Location, doc ?? CommentAttachment.After(Previous!)));
+                fields.Add(new FieldDecl(null, anonymous, null, specifiers.First.Location, CommentAttachment.Resolve(doc, Previous)));
             }
 
             return;
@@ -167,10 +167,9 @@ internal sealed partial class Parser
             }
 
             Expect(";");
-            var after = CommentAttachment.After(Previous!);
             foreach (var member in declared)
             {
-                member.Doc ??= after;
+                member.Doc = CommentAttachment.Resolve(member.Doc, Previous);
             }
 
             return;
@@ -256,12 +255,12 @@ internal sealed partial class Parser
             var valueEnd = Previous!;
             if (!Accept(","))
             {
-                constant.Doc ??= CommentAttachment.After(valueEnd);
+                constant.Doc = CommentAttachment.Resolve(constant.Doc, valueEnd);
                 Expect("}");
                 break;
             }
 
-            constant.Doc ??= CommentAttachment.After(valueEnd) ?? CommentAttachment.After(Previous!);
+            constant.Doc = CommentAttachment.Resolve(constant.Doc, valueEnd, Previous);
         }
 
         // GNU also takes the attribute after the closing brace: enum e { ... } __attribute__((packed));

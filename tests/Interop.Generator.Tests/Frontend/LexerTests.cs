@@ -184,15 +184,29 @@ public class LexerTests
     }
 
     [Theory]
-    [InlineData("/* plain */ int x;")]
-    [InlineData("// plain\nint x;")]
-    [InlineData("/**/ int x;")]
-    public void Lexer_OrdinaryCommentIsNotDocComment(string text)
+    [InlineData("/* plain */ int x;", "plain")]
+    [InlineData("// plain\nint x;", "plain")]
+    [InlineData("/**/ int x;", "")]
+    public void Lexer_KeepsOrdinaryCommentsForTheDeclarationToTake(string text, string words)
     {
+        // Since issue 12 plain comments count too (zlib and sqlite3 document with them); CommentAttachment decides.
         var tokens = Lex(text);
         Assert.Equal("int", tokens[0].Text);
-        Assert.Null(tokens[0].DocComment);
+        Assert.Equal(words, tokens[0].DocComment);
         Assert.True(tokens[0].HasLeadingSpace || tokens[0].AtLineStart);
+    }
+
+    [Fact]
+    public void Lexer_RecordsTrailingAndFollowingCommentsOnTheTokenBefore()
+    {
+        var tokens = Lex("int x; /* count */\nint y;\n/* below y */\n\nint z;");
+        var semicolons = tokens.Where(t => t.Text == ";").ToList();
+        Assert.Equal("count", semicolons[0].Following!.Text);
+        Assert.True(semicolons[0].Following!.IsTrailing);
+        Assert.Null(tokens[3].Leading); // the trailing comment is x's, never the next line's
+        Assert.Equal("below y", semicolons[1].Following!.Text);
+        Assert.False(semicolons[1].Following!.IsTrailing);
+        Assert.Null(tokens.Last(t => t.Text == "int").Leading); // a blank line separates it from z
     }
 
     [Fact]
