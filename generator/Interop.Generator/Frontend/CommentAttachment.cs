@@ -11,7 +11,8 @@ namespace Interop.Generator.Frontend;
 /// </list>
 /// Trailing wins over before (sqlite3's result codes have a group comment above and their own beside), before over
 /// after. At file scope a comment before a line also documents the lines right below it, up to a blank line
-/// (sqlite3 documents <c>sqlite3_close</c> and <c>sqlite3_close_v2</c> with one comment; the lexer passes it on).
+/// (sqlite3 documents <c>sqlite3_close</c> and <c>sqlite3_close_v2</c> with one comment; the lexer passes it on):
+/// the first line takes it whole, the others its first paragraph, so a long comment is not copied down a run of constants.
 /// A comment with a blank line on both sides documents nothing; a licence banner or commented-out code neither.
 /// </summary>
 internal static class CommentAttachment
@@ -48,7 +49,7 @@ internal static class CommentAttachment
 
     /// <summary>The comment written before the declaration that starts with <paramref name="first"/>.</summary>
     public static string? Before(Token first) =>
-        first.Leading is { PointsBack: false } comment && IsDocumentation(comment) ? comment.Text : null;
+        first.Leading is { PointsBack: false } comment && IsDocumentation(comment) ? (first.LeadingIsInherited ? comment.FirstParagraph : comment.Text) : null;
 
     /// <summary>zlib's style: the comment on the line below the last token, when no declaration follows it directly.</summary>
     private static string? Below(Token last)
@@ -74,7 +75,7 @@ internal static class CommentAttachment
         if (hash.Leading is { PointsBack: false } before && IsDocumentation(before))
         {
             before.ClaimedByMacro = true;
-            return before.Text;
+            return hash.LeadingIsInherited ? before.FirstParagraph : before.Text;
         }
 
         return null;

@@ -113,7 +113,7 @@ internal sealed class Lexer
                 // sqlite3's style: one comment documents the run of file-scope lines below it, up to a blank line.
                 if (depth == 0 && location.Line == previousLine + 1)
                 {
-                    token.SetLeading(group);
+                    token.SetLeading(group, inherited: true);
                 }
                 else
                 {

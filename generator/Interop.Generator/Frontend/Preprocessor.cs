@@ -70,7 +70,7 @@ internal sealed class Preprocessor
     private int _isolatedDepth;
     private bool _aborted;
     private int _counter;
-    private SourceComment? _pendingDoc;
+    private Token? _pendingDoc;
 
     /// <summary>Set by a missing include: preprocessing stopped, and the header must not be parsed.</summary>
     private bool Fatal { get; set; }
@@ -148,7 +148,7 @@ internal sealed class Preprocessor
             if (TryExpand(token))
             {
                 // A doc comment before a macro use (an export macro, say) belongs to what follows it.
-                _pendingDoc ??= token.Leading;
+                _pendingDoc ??= token.Leading is null ? null : token;
                 continue;
             }
 
@@ -159,7 +159,7 @@ internal sealed class Preprocessor
 
             if (_pendingDoc is not null)
             {
-                token = token.Leading is null ? token.WithLeading(_pendingDoc) : token;
+                token = token.Leading is null ? token.WithLeading(_pendingDoc.Leading, _pendingDoc.LeadingIsInherited) : token;
                 _pendingDoc = null;
             }
 

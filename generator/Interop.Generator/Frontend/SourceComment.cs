@@ -47,6 +47,9 @@ internal sealed class SourceComment
     /// <summary>The comment's words, markers and leading asterisks stripped, lines kept.</summary>
     public string Text => _text ??= DocCommentText.FromSource(_source, Start, End);
 
+    /// <summary>The text up to its first blank line: what the lines below the first of a run take (sqlite3's groups).</summary>
+    public string FirstParagraph => Text.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? Text.Substring(0, end) : Text;
+
     /// <summary>Extends the run with a comment that follows it on the next line.</summary>
     public void Extend(int end, int lastLine)
     {

@@ -40,6 +40,9 @@ internal sealed class Token
     /// <summary>The first comment after this token, before the next one: trailing on its line, or below it.</summary>
     public SourceComment? Following { get; private set; }
 
+    /// <summary><see cref="Leading"/> documents the line above this one, and this line only as the next of its run.</summary>
+    public bool LeadingIsInherited { get; private set; }
+
     /// <summary>The text of <see cref="Leading"/>.</summary>
     public string? DocComment => Leading?.Text;
 
@@ -47,10 +50,14 @@ internal sealed class Token
 
     public bool IsIdentifier => Kind == TokenKind.Identifier;
 
-    public Token WithLeading(SourceComment? comment) => Copy(t => t.Leading = comment);
+    public Token WithLeading(SourceComment? comment, bool inherited) => Copy(t => t.SetLeading(comment!, inherited));
 
     /// <summary>Set by the lexer on the token it has just made, before anyone else sees it.</summary>
-    internal void SetLeading(SourceComment comment) => Leading = comment;
+    internal void SetLeading(SourceComment comment, bool inherited = false)
+    {
+        Leading = comment;
+        LeadingIsInherited = inherited;
+    }
 
     /// <inheritdoc cref="SetLeading"/>
     internal void SetFollowing(SourceComment comment) => Following = comment;
@@ -59,7 +66,7 @@ internal sealed class Token
 
     /// <summary>A copy placed at a macro's use site: it no longer starts a line, so it can never look like a directive.</summary>
     public Token ForExpansion(SourceLocation useSite, HideSet hideSet, bool hasLeadingSpace) =>
-        new(Kind, Text, useSite, atLineStart: false, hasLeadingSpace) { HideSet = hideSet, Leading = Leading, LexError = LexError };
+        new(Kind, Text, useSite, atLineStart: false, hasLeadingSpace) { HideSet = hideSet, Leading = Leading, LeadingIsInherited = LeadingIsInherited, LexError = LexError };
 
     public Token WithLeadingSpace(bool value) => Copy(t => t.HasLeadingSpace = value);
 
@@ -67,7 +74,7 @@ internal sealed class Token
 
     private Token Copy(Action<Token> change)
     {
-        var copy = new Token(Kind, Text, Location, AtLineStart, HasLeadingSpace) { HideSet = HideSet, Leading = Leading, Following = Following, LexError = LexError };
+        var copy = new Token(Kind, Text, Location, AtLineStart, HasLeadingSpace) { HideSet = HideSet, Leading = Leading, LeadingIsInherited = LeadingIsInherited, Following = Following, LexError = LexError };
         change(copy);
         return copy;
     }
