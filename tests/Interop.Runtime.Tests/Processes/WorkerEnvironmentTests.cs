@@ -44,5 +44,4 @@ public class WorkerEnvironmentTests
         Assert.Equal("1", environment["DOTNET_TieredPGO"]);
         Assert.Equal("1", environment["DOTNET_gcServer"]);
     }
-
 }
