@@ -16,8 +16,8 @@ return BenchAsync(args).GetAwaiter().GetResult();
 static async Task<int> BenchAsync(string[] args)
 {
     var workers = Environment.ProcessorCount;
-    var options = new PoolOptions { WorkerCount = workers };
-    // "latency", "throughput" or "recycle [rounds]" alone: only that measurement (for profiling and A/B runs).
+    var options = new PoolOptions { WorkerCount = workers, EnvironmentVariables = WorkerEnvironment() };
+    // "latency", "throughput", "recycle [rounds]" or "workerstart [count]" alone: only that measurement (for profiling and A/B runs).
     var only = args.FirstOrDefault();
     if (only == "throughput")
     {
@@ -31,6 +31,14 @@ static async Task<int> BenchAsync(string[] args)
     {
         Report("recycle_1000_s", await RecycleAsync(workers, rounds: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3));
         Report("parent_cpu_s", Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+        return 0;
+    }
+
+    if (only == "workerstart")
+    {
+        var (cpu, wall) = await WorkerStartAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
+        Report("worker_start_cpu_ms", cpu);
+        Report("worker_start_wall_ms", wall);
         return 0;
     }
 
@@ -159,7 +167,7 @@ static async Task<double> RecycleAsync(int workers, int rounds)
     var best = double.MaxValue;
     for (var round = 0; round < rounds; round++)
     {
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { WorkerCount = workers, MaxTasksPerWorker = 10 });
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { WorkerCount = workers, MaxTasksPerWorker = 10, EnvironmentVariables = WorkerEnvironment() });
         var watch = Stopwatch.StartNew();
         var results = await pool.MapAsync(BenchTasks.Square, Enumerable.Range(0, 1_000), chunkSize: 1);
         best = Math.Min(best, watch.Elapsed.TotalSeconds);
@@ -170,6 +178,45 @@ static async Task<double> RecycleAsync(int workers, int rounds)
     }
 
     return best;
+}
+
+// One worker's start: a pool of one worker started, one task answered, the worker's CPU time (all its threads, from
+// /proc/<pid>/task/*/schedstat, in ns) read while it is still alive, then the pool killed. Medians of `count`, in ms.
+static async Task<(double CpuMs, double WallMs)> WorkerStartAsync(int count)
+{
+    var cpu = new List<double>();
+    var wall = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { WorkerCount = 1, EnvironmentVariables = WorkerEnvironment() });
+        await pool.SubmitAsync(BenchTasks.Square, i);
+        wall.Add(watch.Elapsed.TotalMilliseconds);
+        var nanoseconds = 0L;
+        foreach (var task in Directory.GetDirectories($"/proc/{pool.WorkerProcessIds[0]}/task"))
+        {
+            nanoseconds += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        cpu.Add(nanoseconds / 1e6);
+    }
+
+    return (Median(cpu), Median(wall));
+}
+
+// POOL_BENCH_WORKER_ENV="NAME=value NAME2=value2": extra environment for the workers only, to compare runtime settings
+// of worker processes A/B without changing the parent's.
+static Dictionary<string, string>? WorkerEnvironment()
+{
+    var spec = Environment.GetEnvironmentVariable("POOL_BENCH_WORKER_ENV");
+    if (string.IsNullOrWhiteSpace(spec))
+    {
+        return null;
+    }
+
+    return spec.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2))
+        .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
 }
 
 static IEnumerable<int> Lazy(int count)

@@ -27,23 +27,7 @@ internal sealed class WorkerLaunch
     public static WorkerLaunch Start(PoolOptions options, WorkerCommand command, string endpoint, string token, Action<WorkerOutputLine> output)
     {
         var launch = new WorkerLaunch(command);
-        var environment = new Dictionary<string, string?>
-        {
-            [ProcessWorker.EndpointVariable] = endpoint,
-            [ProcessWorker.TokenVariable] = token,
-            // A crashing worker must not spend seconds writing a dump.
-            ["DOTNET_DbgEnableMiniDump"] = "0",
-        };
-        foreach (var (name, value) in JitWorkerSettings)
-        {
-            environment[name] = value;
-        }
-
-        foreach (var (name, value) in options.EnvironmentVariables ?? new Dictionary<string, string>())
-        {
-            environment[name] = value;
-        }
-
+        var environment = EnvironmentFor(options, endpoint, token, Environment.GetEnvironmentVariable);
         var cli = Cli.Wrap(command.TargetFilePath)
             .WithArguments([.. command.Arguments, ProcessWorker.WorkerArgument])
             .WithEnvironmentVariables(environment)
@@ -62,10 +46,41 @@ internal sealed class WorkerLaunch
     }
 
     /// <summary>
+    /// The variables a worker gets on top of this process's environment: the pool's endpoint and token, the pool's
+    /// <see cref="JitWorkerSettings"/> where this process's environment does not set the same variable already (a
+    /// user's <c>DOTNET_TieredPGO=1</c> in the shell reaches the workers), and <see cref="PoolOptions.EnvironmentVariables"/>
+    /// over everything.
+    /// </summary>
+    internal static Dictionary<string, string?> EnvironmentFor(PoolOptions options, string endpoint, string token, Func<string, string?> inherited)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [ProcessWorker.EndpointVariable] = endpoint,
+            [ProcessWorker.TokenVariable] = token,
+            // A crashing worker must not spend seconds writing a dump (even where the shell asks for dumps).
+            ["DOTNET_DbgEnableMiniDump"] = "0",
+        };
+        foreach (var (name, value) in JitWorkerSettings)
+        {
+            if (string.IsNullOrEmpty(inherited(name)))
+            {
+                environment[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in options.EnvironmentVariables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>
     /// Settings for a JIT-compiled worker (ignored by Native AOT ones): a worker lives for a few tasks or a few
     /// million, so it starts on ReadyToRun code and quick JIT, and skips the instrumented tier (TieredPGO) whose
-    /// pay-off comes long after a recycled worker has gone. Users override any of them through
-    /// <see cref="PoolOptions.EnvironmentVariables"/>.
+    /// pay-off comes long after a recycled worker has gone. A variable already set in this process's environment
+    /// is left as it is, and <see cref="PoolOptions.EnvironmentVariables"/> overrides any of them.
     /// </summary>
     internal static IReadOnlyDictionary<string, string> JitWorkerSettings { get; } = new Dictionary<string, string>
     {
