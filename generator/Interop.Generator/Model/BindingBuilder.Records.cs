@@ -159,10 +159,16 @@ internal sealed partial class BindingBuilder
     {
         foreach (var other in _otherTargets)
         {
+            // The same declaration as that target reads it (its own typedefs and #if branches); none there, nothing to compare.
+            if (other.Find(record) is not { } their)
+            {
+                continue;
+            }
+
             RecordLayout theirs;
             try
             {
-                theirs = other.Layout(record);
+                theirs = other.Layout.Layout(their);
             }
             catch (LayoutException)
             {

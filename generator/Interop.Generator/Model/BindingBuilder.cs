@@ -20,7 +20,7 @@ internal sealed partial class BindingBuilder
 
     private readonly BindingRequest _request;
     private readonly LayoutEngine _layout;
-    private readonly IReadOnlyList<LayoutEngine> _otherTargets;
+    private readonly IReadOnlyList<OtherTargetReading> _otherTargets;
     private readonly DiagnosticBag _diagnostics;
     private readonly Func<string, bool> _isBoundFile;
     private readonly List<RecordDecl> _records = new();
@@ -34,7 +34,7 @@ internal sealed partial class BindingBuilder
     private readonly Dictionary<string, RecordDecl> _recordsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordDecl> _typedefRecordNames = new(StringComparer.Ordinal);
 
-    public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<LayoutEngine> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
+    public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<OtherTargetReading> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
         _request = request;
         _layout = layout;
