@@ -70,9 +70,14 @@ public static class HeaderCompiler
 
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
-            var otherTargets = Target.All.Where(t => t != target).Select(t => ReadFor(t, headerPath, text, resolver, request, cancellationToken)).ToArray();
-            var builder = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
+            var builder = new BindingBuilder(request, layout, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
             var model = builder.Build(translationUnit, macros, variadicFormArguments, macroFunctions);
+            if (builder.ExplicitLayouts.Count > 0)
+            {
+                // Only explicit layouts are one target's; the other targets read the header only when there is one to compare.
+                var otherTargets = Target.All.Where(t => t != target).Select(t => ReadFor(t, headerPath, text, resolver, request, cancellationToken)).ToArray();
+                CrossTargetLayouts.Warn(builder.ExplicitLayouts, otherTargets, target, diagnostics);
+            }
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)

@@ -43,6 +43,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind LayoutDiffersBetweenTargets = new("INTEROP1031", DiagnosticSeverity.Warning, "Struct layout differs between targets");
     public static readonly DiagnosticKind AlignmentNotCarried = new("INTEROP1032", DiagnosticSeverity.Warning, "Alignment above what .NET can express");
     public static readonly DiagnosticKind LayoutNote = new("INTEROP1033", DiagnosticSeverity.Info, "C layout detail carried differently in C#");
+    public static readonly DiagnosticKind TypeTooLarge = new("INTEROP1035", DiagnosticSeverity.Error, "Type too large for .NET");
     public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
     public static readonly DiagnosticKind DiagnosticsNotShown = new("INTEROP1041", DiagnosticSeverity.Info, "More diagnostics than are shown");
     public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
@@ -58,7 +59,7 @@ public sealed class DiagnosticKind
     {
         HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
         UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
-        AlignmentNotCarried, LayoutNote,
+        AlignmentNotCarried, LayoutNote, TypeTooLarge,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
         SpanRuleNotApplied, MacroNotBound, ShimNotWritten,
         CallbackNotOffered,

@@ -80,7 +80,7 @@ internal sealed partial class Parser : ITypeNameOracle
             }
             catch (LayoutException e)
             {
-                _diagnostics.Report(DiagnosticKind.LayoutError, _tokens[Math.Min(_pos, _tokens.Count - 1)].Location, e.Message);
+                _diagnostics.Report(e is TypeTooLargeException ? DiagnosticKind.TypeTooLarge : DiagnosticKind.LayoutError, _tokens[Math.Min(_pos, _tokens.Count - 1)].Location, e.Message);
                 Recover(start);
             }
         }
