@@ -30,6 +30,7 @@ internal sealed partial class Parser : ITypeNameOracle
     private readonly DiagnosticBag _diagnostics;
     private readonly ITypeSizes _layout;
     private readonly TranslationUnit _unit = new();
+    private readonly Dictionary<string, IntegerValue> _staticConstants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypedefDecl> _typedefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordDecl> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumDecl> _enums = new(StringComparer.Ordinal);

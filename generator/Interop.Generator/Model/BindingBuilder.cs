@@ -90,6 +90,9 @@ internal sealed partial class BindingBuilder
                 case TagDeclaration { Type: EnumType enumeration }:
                     UseEnum(enumeration.Decl, constants);
                     break;
+                case StaticVariableDecl variable:
+                    BindStaticVariable(variable, constants);
+                    break;
                 case TypedefDecl typedef:
                     if (FunctionPointerTypedef(typedef) is { } functionPointer)
                     {
