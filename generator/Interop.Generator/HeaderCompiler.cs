@@ -70,9 +70,14 @@ public static class HeaderCompiler
 
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
-            var otherTargets = Target.All.Where(t => t != target).Select(t => new LayoutEngine(t)).ToArray();
-            var builder = new BindingBuilder(request, layout, otherTargets, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
+            var builder = new BindingBuilder(request, layout, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
             var model = builder.Build(translationUnit, macros, variadicFormArguments, macroFunctions);
+            if (builder.ExplicitLayouts.Count > 0)
+            {
+                // Only explicit layouts are one target's; the other targets read the header only when there is one to compare.
+                var otherTargets = Target.All.Where(t => t != target).Select(t => ReadFor(t, headerPath, text, resolver, request, cancellationToken)).ToArray();
+                CrossTargetLayouts.Warn(builder.ExplicitLayouts, otherTargets, target, diagnostics);
+            }
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)
@@ -85,6 +90,19 @@ public static class HeaderCompiler
             diagnostics.Report(DiagnosticKind.InternalError, new SourceLocation(headerPath, 0, 0), $"internal error while binding: {e.GetType().Name}: {e.Message}");
             return Result(null, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// The header as <paramref name="target"/> reads it, for the cross-target layout check: its own predefined macros
+    /// choose its own typedefs and #if branches. Its diagnostics are not the user's (the bindings are for the primary target).
+    /// </summary>
+    private static OtherTargetReading ReadFor(Target target, string headerPath, string text, IncludeResolver resolver, BindingRequest request, CancellationToken cancellationToken)
+    {
+        var ignored = new DiagnosticBag();
+        var layout = new LayoutEngine(target);
+        var unit = Preprocessor.Run(new SourceFile(headerPath, text), resolver, target.PredefinedMacros.Concat(UserDefines(request)), ignored);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new OtherTargetReading(layout, unit.Stopped ? null : new Parser(unit.Tokens, layout, ignored).ParseTranslationUnit());
     }
 
     private static IEnumerable<KeyValuePair<string, string>> UserDefines(BindingRequest request)

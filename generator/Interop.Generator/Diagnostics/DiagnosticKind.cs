@@ -39,10 +39,12 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind NameChanged = new("INTEROP1014", DiagnosticSeverity.Warning, "C name changed to keep C# names apart");
     public static readonly DiagnosticKind InlineSkipped = new("INTEROP1020", DiagnosticSeverity.Info, "Inline function has no symbol");
     public static readonly DiagnosticKind VariadicSkipped = new("INTEROP1021", DiagnosticSeverity.Warning, "Variadic function not bound");
+    public static readonly DiagnosticKind StaticVariableNotBound = new("INTEROP1022", DiagnosticSeverity.Info, "Static variable not bound as a constant");
     public static readonly DiagnosticKind LayoutError = new("INTEROP1030", DiagnosticSeverity.Error, "Type has no layout");
     public static readonly DiagnosticKind LayoutDiffersBetweenTargets = new("INTEROP1031", DiagnosticSeverity.Warning, "Struct layout differs between targets");
     public static readonly DiagnosticKind AlignmentNotCarried = new("INTEROP1032", DiagnosticSeverity.Warning, "Alignment above what .NET can express");
     public static readonly DiagnosticKind LayoutNote = new("INTEROP1033", DiagnosticSeverity.Info, "C layout detail carried differently in C#");
+    public static readonly DiagnosticKind TypeTooLarge = new("INTEROP1035", DiagnosticSeverity.Error, "Type too large for .NET");
     public static readonly DiagnosticKind LimitExceeded = new("INTEROP1040", DiagnosticSeverity.Error, "Input exceeds a safety limit");
     public static readonly DiagnosticKind DiagnosticsNotShown = new("INTEROP1041", DiagnosticSeverity.Info, "More diagnostics than are shown");
     public static readonly DiagnosticKind InvalidOption = new("INTEROP1050", DiagnosticSeverity.Error, "Invalid binding option");
@@ -57,8 +59,8 @@ public sealed class DiagnosticKind
     public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
     {
         HeaderUnreadable, LexicalError, IncludeNotFound, DirectiveError, UserError, UserWarning, MacroError,
-        UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, LayoutError, LayoutDiffersBetweenTargets,
-        AlignmentNotCarried, LayoutNote,
+        UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, StaticVariableNotBound, LayoutError, LayoutDiffersBetweenTargets,
+        AlignmentNotCarried, LayoutNote, TypeTooLarge,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
         SpanRuleNotApplied, MacroNotBound, ShimNotWritten,
         CallbackNotOffered,

@@ -114,6 +114,17 @@ internal sealed partial class Parser
 
             if (Accept("="))
             {
+                if (specifiers.IsStatic && !specifiers.IsTypedef && type is not FunctionType)
+                {
+                    var value = StaticInitializer();
+                    _unit.Declarations.Add(new StaticVariableDecl(name.Text, type, value, name.Location, specifiers.Doc ?? name.DocComment));
+                    if (value is { } known && type.IsConst && type.Canonical is not PointerType && _layout.IntegerKindOf(type) is { } kind)
+                    {
+                        // Later constant expressions may name it (static const flags_t ALL = READ | WRITE;).
+                        _staticConstants[name.Text] = known.ConvertTo(kind);
+                    }
+                }
+
                 SkipInitializer();
             }
 
@@ -175,6 +186,29 @@ internal sealed partial class Parser
         }
 
         return decl;
+    }
+
+    /// <summary>A static variable's initializer as an integer constant expression, or null (the caller skips what is left).</summary>
+    private IntegerValue? StaticInitializer()
+    {
+        var start = _pos;
+        try
+        {
+            var value = ConstantExpression();
+            if (At(",") || At(";"))
+            {
+                return value;
+            }
+        }
+        catch (ConstantExpressionException)
+        {
+        }
+        catch (LayoutException)
+        {
+        }
+
+        _pos = start;
+        return null;
     }
 
     private void SkipInitializer()
@@ -647,7 +681,8 @@ internal sealed partial class Parser
     }
 
     private IntegerValue? LookUpConstant(Token token) =>
-        _unit.EnumConstants.TryGetValue(token.Text, out var constant) ? constant.Value : null;
+        _unit.EnumConstants.TryGetValue(token.Text, out var constant) ? constant.Value
+        : _staticConstants.TryGetValue(token.Text, out var value) ? value : null;
 
     /// <summary>
     /// Reads a type name at <paramref name="index"/> of any token list: the header's own, or a macro's expansion.

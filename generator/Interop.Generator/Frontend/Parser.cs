@@ -30,6 +30,7 @@ internal sealed partial class Parser : ITypeNameOracle
     private readonly DiagnosticBag _diagnostics;
     private readonly ITypeSizes _layout;
     private readonly TranslationUnit _unit = new();
+    private readonly Dictionary<string, IntegerValue> _staticConstants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypedefDecl> _typedefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordDecl> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumDecl> _enums = new(StringComparer.Ordinal);
@@ -80,7 +81,7 @@ internal sealed partial class Parser : ITypeNameOracle
             }
             catch (LayoutException e)
             {
-                _diagnostics.Report(DiagnosticKind.LayoutError, _tokens[Math.Min(_pos, _tokens.Count - 1)].Location, e.Message);
+                _diagnostics.Report(e is TypeTooLargeException ? DiagnosticKind.TypeTooLarge : DiagnosticKind.LayoutError, _tokens[Math.Min(_pos, _tokens.Count - 1)].Location, e.Message);
                 Recover(start);
             }
         }

@@ -12,7 +12,7 @@ internal sealed partial class BindingBuilder
         var cSpelling = record.TypedefName ?? (record.Tag is not null ? (record.IsUnion ? "union " : "struct ") + record.Tag : name);
         if (!record.IsComplete)
         {
-            return new StructModel(name, cSpelling, record.IsUnion, IsOpaque: true, IsSequential: false, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
+            return Opaque(name, cSpelling, record);
         }
 
         RecordLayout layout;
@@ -20,10 +20,23 @@ internal sealed partial class BindingBuilder
         {
             layout = _layout.Layout(record);
         }
+        catch (TypeTooLargeException e)
+        {
+            _diagnostics.Report(DiagnosticKind.TypeTooLarge, e.Location ?? record.Location, $"'{name}' is not bound: {e.Message}; it stays an opaque type, reachable through pointers");
+            return Opaque(name, cSpelling, record);
+        }
         catch (LayoutException e)
         {
             _diagnostics.Report(DiagnosticKind.LayoutError, record.Location, e.Message);
             return null;
+        }
+
+        if (layout.Size > MaxStructBytes)
+        {
+            // StructLayout.Size and field offsets are ints: C# cannot spell a larger struct.
+            _diagnostics.Report(DiagnosticKind.TypeTooLarge, LargestMember(layout)?.Location ?? record.Location,
+                $"'{name}' is not bound: it is {layout.Size} bytes, and a .NET struct holds at most {MaxStructBytes}; it stays an opaque type, reachable through pointers");
+            return Opaque(name, cSpelling, record);
         }
 
         var members = new StructMembers(name, layout.Size);
@@ -32,7 +45,8 @@ internal sealed partial class BindingBuilder
         var alignment = default(StructAlignment);
         if (!sequential)
         {
-            WarnIfLayoutDiffers(record, layout, name);
+            // An explicit layout is one target's: HeaderCompiler compares it with the other targets' afterwards.
+            _explicitLayouts.Add(new ExplicitLayout(record, layout, name));
             // .NET gives a struct without fields 1 byte whatever its Size; an anchor field makes Size count.
             var hasStorage = members.Fields.Count + members.Bitfields.Count > 0;
             alignment = AlignmentFix(record, layout, name, hasStorage ? members.NaturalAlignment : 0);
@@ -154,38 +168,16 @@ internal sealed partial class BindingBuilder
         return type.Canonical is ArrayType array && HasAlignedTypedef(array.Element);
     }
 
-    /// <summary>An explicit layout is one target's; say so when another target lays the struct out differently.</summary>
-    private void WarnIfLayoutDiffers(RecordDecl record, RecordLayout layout, string name)
-    {
-        foreach (var other in _otherTargets)
-        {
-            RecordLayout theirs;
-            try
-            {
-                theirs = other.Layout(record);
-            }
-            catch (LayoutException)
-            {
-                continue;
-            }
+    private static StructModel Opaque(string name, string cSpelling, RecordDecl record) =>
+        new(name, cSpelling, record.IsUnion, IsOpaque: true, IsSequential: false, 0, 1, EquatableArray<FieldModel>.Empty, EquatableArray<BitfieldModel>.Empty, EquatableArray<FixedBufferModel>.Empty, record.Doc);
 
-            var moved = theirs.Fields.Zip(layout.Fields, (there, here) => (there, here)).FirstOrDefault(p => p.there.BitOffset != p.here.BitOffset);
-            string? difference = moved.here.Field is { } field
-                ? $"member '{field.Name ?? "(anonymous)"}' is at {Position(moved.there)} there and at {Position(moved.here)} here"
-                : theirs.Size != layout.Size ? $"it is {theirs.Size} bytes there and {layout.Size} here"
-                : theirs.Alignment != layout.Alignment ? $"it is {theirs.Alignment}-byte aligned there and {layout.Alignment} here"
-                : null;
-            if (difference is not null)
-            {
-                _diagnostics.Report(DiagnosticKind.LayoutDiffersBetweenTargets, record.Location,
-                    $"the layout of '{name}' differs on {other.Target}: {difference}; these bindings are laid out for {_layout.Target}");
-                return;
-            }
-        }
-    }
+    /// <summary>The most a .NET struct's size and field offsets can be (they are ints).</summary>
+    private const long MaxStructBytes = int.MaxValue;
 
-    private static string Position(FieldLayout field) =>
-        field.Field.BitWidth is null ? $"byte {field.ByteOffset}" : $"bit {field.BitOffset}";
+    /// <summary>The most an [InlineArray] struct may hold: the runtime refuses larger ones when it loads the type (.NET 9 and later).</summary>
+    private const long MaxInlineArrayBytes = 1024 * 1024;
+
+    private static FieldDecl? LargestMember(RecordLayout layout) => layout.Fields.Count == 0 ? null : layout.Fields.OrderByDescending(f => f.Size).First().Field;
 
     private sealed class StructMembers(string name, long size)
     {

@@ -20,7 +20,6 @@ internal sealed partial class BindingBuilder
 
     private readonly BindingRequest _request;
     private readonly LayoutEngine _layout;
-    private readonly IReadOnlyList<LayoutEngine> _otherTargets;
     private readonly DiagnosticBag _diagnostics;
     private readonly Func<string, bool> _isBoundFile;
     private readonly List<RecordDecl> _records = new();
@@ -29,19 +28,22 @@ internal sealed partial class BindingBuilder
     private readonly HashSet<EnumDecl> _enumSet = new();
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<RecordDecl, string> _syntheticNames = new();
+    private readonly List<ExplicitLayout> _explicitLayouts = new();
     private RecordDecl? _complexFloat;
     private readonly Dictionary<RecordDecl, string> _recordNames = new();
     private readonly Dictionary<string, RecordDecl> _recordsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordDecl> _typedefRecordNames = new(StringComparer.Ordinal);
 
-    public BindingBuilder(BindingRequest request, LayoutEngine layout, IReadOnlyList<LayoutEngine> otherTargets, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
+    public BindingBuilder(BindingRequest request, LayoutEngine layout, DiagnosticBag diagnostics, Func<string, bool> isBoundFile)
     {
         _request = request;
         _layout = layout;
-        _otherTargets = otherTargets;
         _diagnostics = diagnostics;
         _isBoundFile = isBoundFile;
     }
+
+    /// <summary>The structs bound with an explicit layout, which is right for this target only; filled by <see cref="Build"/>.</summary>
+    public IReadOnlyList<ExplicitLayout> ExplicitLayouts => _explicitLayouts;
 
     /// <param name="unit">The parsed header.</param>
     /// <param name="macros">The values the front-end computed for the object-like macros of the bound files.</param>
@@ -87,6 +89,9 @@ internal sealed partial class BindingBuilder
                     break;
                 case TagDeclaration { Type: EnumType enumeration }:
                     UseEnum(enumeration.Decl, constants);
+                    break;
+                case StaticVariableDecl variable:
+                    BindStaticVariable(variable, constants);
                     break;
                 case TypedefDecl typedef:
                     if (FunctionPointerTypedef(typedef) is { } functionPointer)
@@ -560,6 +565,12 @@ internal sealed partial class BindingBuilder
         if (array.Length is not > 0)
         {
             throw new UnsupportedTypeException("a flexible array member is reachable only through a pointer to the struct");
+        }
+
+        var bytes = _layout.SizeOf(array);
+        if (bytes > MaxInlineArrayBytes)
+        {
+            throw new UnsupportedTypeException($"its {bytes} bytes are more than the {MaxInlineArrayBytes} .NET lets an inline array hold");
         }
 
         var element = array.Element.Canonical is ArrayType inner

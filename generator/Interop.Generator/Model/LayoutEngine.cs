@@ -84,7 +84,13 @@ public sealed class LayoutEngine : ITypeSizes
             case ArrayType a:
             {
                 var (size, alignment) = Measure(a.Element);
-                return (size * (a.Length ?? 0), alignment);
+                var length = a.Length ?? 0;
+                if (size > 0 && length > MaxObjectBytes / size)
+                {
+                    throw new TypeTooLargeException($"an array of {length} elements of {size} bytes is larger than {MaxObjectBytes} bytes, the most a layout is computed for");
+                }
+
+                return (size * length, alignment);
             }
 
             case EnumType enumeration:
@@ -268,6 +274,7 @@ public sealed class LayoutEngine : ITypeSizes
         bit = RoundUp(bit, fieldAlign * 8);
         fields.Add(new FieldLayout(field, bit / 8, bit, size));
         bit += size * 8;
+        CheckExtent(field, bit);
         alignment = Math.Max(alignment, fieldAlign);
     }
 
@@ -352,7 +359,23 @@ public sealed class LayoutEngine : ITypeSizes
             return (0, AlignOf(flexible.Element));
         }
 
-        return Measure(field.Type);
+        try
+        {
+            return Measure(field.Type);
+        }
+        catch (TypeTooLargeException e) when (e.Location is null)
+        {
+            throw new TypeTooLargeException($"member '{field.Name ?? "(anonymous)"}': {e.Message}", field.Location);
+        }
+    }
+
+    /// <summary>A member placed past the limit: the record is too large, and this member is where it became so.</summary>
+    private static void CheckExtent(FieldDecl field, long endBit)
+    {
+        if (endBit > MaxObjectBytes * 8)
+        {
+            throw new TypeTooLargeException($"member '{field.Name ?? "(anonymous)"}' ends past byte {MaxObjectBytes}, the most a layout is computed for", field.Location);
+        }
     }
 
     /// <summary>
@@ -467,6 +490,12 @@ public sealed class LayoutEngine : ITypeSizes
         PrimitiveType { Kind: PrimitiveKind.UChar or PrimitiveKind.UShort } => IntegerKind.UInt,
         _ => null,
     };
+
+    /// <summary>
+    /// The largest object laid out (2^58 bytes): offsets are kept in bits, and a struct of several such members still
+    /// adds up within a long. clang refuses arrays from 2^61 bytes on these targets; .NET's limits are far lower (the binding stage checks those).
+    /// </summary>
+    public const long MaxObjectBytes = 1L << 58;
 
     private static long RoundUp(long value, long multiple) => multiple <= 1 ? value : (value + multiple - 1) / multiple * multiple;
 

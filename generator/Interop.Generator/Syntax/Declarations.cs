@@ -162,3 +162,24 @@ public sealed class TranslationUnit
     public List<Declaration> Declarations { get; } = new();
     public Dictionary<string, EnumConstantDecl> EnumConstants { get; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>
+/// A <c>static</c> variable with an initializer (<c>static const int FOO = 3;</c>): C code uses it like a named
+/// constant. <see cref="Value"/> is the initializer's value when it is an integer constant expression.
+/// </summary>
+public sealed class StaticVariableDecl : Declaration
+{
+    public StaticVariableDecl(string name, CType type, IntegerValue? value, SourceLocation location, string? doc)
+        : base(location, doc)
+    {
+        Name = name;
+        Type = type;
+        Value = value;
+    }
+
+    public string Name { get; }
+    public CType Type { get; }
+
+    /// <summary>Null when the initializer is not an integer constant expression (an address, a string, a call, a brace list).</summary>
+    public IntegerValue? Value { get; }
+}

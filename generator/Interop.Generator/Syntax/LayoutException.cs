@@ -4,7 +4,7 @@ namespace Interop.Generator.Syntax;
 /// Raised for a type that has no layout (incomplete, void, a function). It is part of the <see cref="ITypeSizes"/>
 /// contract, so the parser (asking for a <c>sizeof</c>) and the binding stage both turn it into a diagnostic.
 /// </summary>
-internal sealed class LayoutException : Exception
+internal class LayoutException : Exception
 {
     public LayoutException(string message)
         : base(message)
