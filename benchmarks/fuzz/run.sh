@@ -4,6 +4,7 @@
 #   bash benchmarks/fuzz/run.sh 5000 100        fewer (in-process count, CLI count)
 #   SEED=7 WORKERS=4 bash benchmarks/fuzz/run.sh
 #   CLI=artifacts/benchmarks/generator/aot/interop-bindgen bash benchmarks/fuzz/run.sh 0 300   (the AOT binary)
+#   HEADERS=zlib.h,curl.h,sqlite3.h bash benchmarks/fuzz/run.sh 2000 0   (only these corpus headers, by file name)
 # Mutants are deterministic (seed + number): reproduce one with
 #   dotnet artifacts/benchmarks/fuzz/bin/HeaderFuzz.dll --repo . --only N --seed SEED --out /tmp/x
 # Failing inputs (exceptions, INTEROP1099 internal errors, hangs over 5 s, CLI crashes) are saved to
@@ -17,6 +18,8 @@ count=${1:-100000}
 cli_count=${2:-300}
 seed=${SEED:-20261127}
 workers=${WORKERS:-$(nproc)}
+headers=()
+[ -n "${HEADERS:-}" ] && headers=(--headers "$HEADERS")
 mkdir -p "$out"
 rm -rf "$out/failures"
 
@@ -26,7 +29,7 @@ dotnet build "$repo/generator/Interop.Bindgen" -c Release -o "$out/cli" >"$out/c
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 status=0
-"$out/bin/HeaderFuzz" --repo "$repo" --count "$count" --seed "$seed" --workers "$workers" --out "$out/failures" | tee "$out/inproc.txt"
+"$out/bin/HeaderFuzz" --repo "$repo" --count "$count" --seed "$seed" --workers "$workers" "${headers[@]}" --out "$out/failures" | tee "$out/inproc.txt"
 rc=${PIPESTATUS[0]}
 if [ "$rc" -ne 0 ]; then
   status=1
@@ -38,7 +41,7 @@ fi
 
 if [ "$cli_count" -gt 0 ]; then
   # Different mutant numbers from the in-process run, same seed.
-  "$out/bin/HeaderFuzz" --repo "$repo" --cli "${CLI:-$out/cli/interop-bindgen}" --count "$cli_count" --start 1000000000 --seed "$seed" --workers "$workers" --out "$out/failures" | tee "$out/cli.txt"
+  "$out/bin/HeaderFuzz" --repo "$repo" --cli "${CLI:-$out/cli/interop-bindgen}" --count "$cli_count" --start 1000000000 --seed "$seed" --workers "$workers" "${headers[@]}" --out "$out/failures" | tee "$out/cli.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -72,7 +72,7 @@ public sealed class WriteNativeShims : Microsoft.Build.Utilities.Task
                 error.SetMetadata("File", first.Location.File);
                 error.SetMetadata("Line", first.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 error.SetMetadata("Column", first.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                error.SetMetadata("Text", $"NativeHeader '{header.ItemSpec}' asks for the C shim (Shim=\"{header.GetMetadata(BindingOptions.Shim.Name)}\") to call {shim.Functions.Count} static inline function(s) such as '{first.Name}', but no C compiler was found (tried {tried}). Install one (Debian/Ubuntu: 'sudo apt-get install build-essential'; Fedora: 'sudo dnf install gcc'; macOS: 'xcode-select --install'; Windows: the Visual Studio C++ workload), set InteropCCompiler or CC, or remove the Shim metadata.");
+                error.SetMetadata("Text", $"NativeHeader '{header.ItemSpec}' asks for the C shim (Shim=\"{header.GetMetadata(BindingOptions.Shim.Name)}\") to wrap {shim.Functions.Count} static inline function(s) or function-like macro(s) such as '{first.Name}', but no C compiler was found (tried {tried}). Install one (Debian/Ubuntu: 'sudo apt-get install build-essential'; Fedora: 'sudo dnf install gcc'; macOS: 'xcode-select --install'; Windows: the Visual Studio C++ workload), set InteropCCompiler or CC, or remove the Shim metadata.");
                 missing.Add(error);
                 continue;
             }

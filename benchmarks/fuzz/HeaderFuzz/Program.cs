@@ -9,11 +9,13 @@ namespace HeaderFuzz;
 
 /// <summary>
 /// Mutation fuzzer for the generator's core (and, with --cli, for the interop-bindgen process).
-///   HeaderFuzz --repo DIR [--count N] [--seed S] [--workers W] [--out DIR] [--hang-seconds 5]
+///   HeaderFuzz --repo DIR [--count N] [--seed S] [--workers W] [--out DIR] [--hang-seconds 5] [--headers zlib.h,curl.h]
 ///   HeaderFuzz --repo DIR --only N [--seed S] [--out DIR]           reproduce one mutant (writes it to DIR)
 ///   HeaderFuzz --repo DIR --cli "CMD [ARGS]" [--count N] [--seed S] run mutants through the CLI process
 /// Mutant n of seed s is deterministic. In-process inputs run on threads with a 1 MiB stack (smaller
-/// than the compiler's); a watchdog reports any input running longer than the hang limit.
+/// than the compiler's); a watchdog reports any input running longer than the hang limit. --headers keeps only the
+/// corpus headers of those file names. Half the mutants are compiled with the Shim option on, naming the function-like
+/// macros it defines, so the API-mode paths (inline functions and macros) are fuzzed too.
 /// </summary>
 internal static class Program
 {
@@ -26,7 +28,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         var options = Options.Parse(args);
-        var corpus = Corpus.Load(options.Repo);
+        var corpus = Corpus.Load(options.Repo, options.Headers);
         Directory.CreateDirectory(options.Out);
         if (options.Only is { } only)
         {
@@ -43,7 +45,7 @@ internal static class Program
                     Console.WriteLine($"first-chance {e.Exception.GetType().Name}: {e.Exception.Message}\n{new StackTrace(1, true)}");
                 }
             };
-            var outcome = RunOnSmallStack(() => CompileOne(header, text), TimeSpan.FromMinutes(10));
+            var outcome = RunOnSmallStack(() => CompileOne(header, text, only), TimeSpan.FromMinutes(10));
             Console.WriteLine(outcome);
             return outcome.StartsWith("ok", StringComparison.Ordinal) ? 0 : 1;
         }
@@ -54,9 +56,13 @@ internal static class Program
     /// <summary>A per-mutant generator independent of scheduling: the seed mixed with the mutant's number.</summary>
     private static Random MutantRandom(int seed, long index) => new(unchecked((int)(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ ((ulong)index * 0xBF58476D1CE4E5B9UL)) ^ (int)(index >> 31)));
 
-    private static string CompileOne(CorpusHeader header, string text)
+    private static readonly System.Text.RegularExpressions.Regex FunctionLikeDefine = new(@"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_][A-Za-z_0-9]*)\(", System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    private static string CompileOne(CorpusHeader header, string text, long index)
     {
-        var request = BindingRequest.Create(header.Path, null, "Fuzz.Native", null, header.IncludeDirectories);
+        // Half the mutants (by the parity of the number's bits, which does not follow the header rotation).
+        var shim = System.Numerics.BitOperations.PopCount((ulong)index) % 2 == 1 ? FunctionLikeDefine.Matches(text).Select(m => m.Groups[1].Value).Take(64).Prepend("*").ToList() : null;
+        var request = BindingRequest.Create(header.Path, null, "Fuzz.Native", null, header.IncludeDirectories, shim: shim);
         var result = HeaderCompiler.Compile(request, path => path == header.Path ? text : Corpus.Read(path));
         var internalError = result.Diagnostics.FirstOrDefault(d => d.Id == InternalErrorId);
         if (internalError is not null)
@@ -125,7 +131,7 @@ internal static class Program
                     string outcome;
                     try
                     {
-                        outcome = CompileOne(header, text);
+                        outcome = CompileOne(header, text, index);
                     }
                     catch (Exception e)
                     {
@@ -333,7 +339,7 @@ internal static class Program
     }
 }
 
-internal sealed record Options(string Repo, long Count, long Start, int Seed, int Workers, string Out, double HangSeconds, double AbortSeconds, long? Only, string? Cli)
+internal sealed record Options(string Repo, long Count, long Start, int Seed, int Workers, string Out, double HangSeconds, double AbortSeconds, long? Only, string? Cli, IReadOnlyList<string>? Headers)
 {
     public static Options Parse(string[] args)
     {
@@ -353,7 +359,8 @@ internal sealed record Options(string Repo, long Count, long Start, int Seed, in
             double.Parse(Value("--hang-seconds") ?? "5", CultureInfo.InvariantCulture),
             double.Parse(Value("--abort-seconds") ?? "120", CultureInfo.InvariantCulture),
             Value("--only") is { } only ? long.Parse(only, CultureInfo.InvariantCulture) : null,
-            Value("--cli"));
+            Value("--cli"),
+            Value("--headers") is { } headers ? headers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null);
     }
 }
 
@@ -382,7 +389,8 @@ internal static class Corpus
 
     public static string? Read(string path) => Files.GetOrAdd(path, p => File.Exists(p) ? File.ReadAllText(p) : null);
 
-    public static List<CorpusHeader> Load(string repo)
+    /// <param name="names">File names to keep (<c>zlib.h</c>), or null for every header; a name that matches none is an error.</param>
+    public static List<CorpusHeader> Load(string repo, IReadOnlyList<string>? names = null)
     {
         var vulkanIncludes = Path.Combine(Path.GetTempPath(), "interop-fuzz-vkinc");
         if (Directory.Exists("/usr/include/vk_video") && !Directory.Exists(Path.Combine(vulkanIncludes, "vk_video")))
@@ -409,8 +417,13 @@ internal static class Corpus
             ("/usr/include/expat.h", Array.Empty<string>()),
             ("/usr/include/vulkan/vulkan_core.h", new[] { vulkanIncludes }),
         };
+        if (names?.FirstOrDefault(n => candidates.All(c => Path.GetFileName(c.Path) != n)) is { } unknown)
+        {
+            throw new ArgumentException($"--headers: '{unknown}' is none of the corpus's headers ({string.Join(", ", candidates.Select(c => Path.GetFileName(c.Path)))})");
+        }
+
         var corpus = candidates
-            .Where(c => File.Exists(c.Path))
+            .Where(c => File.Exists(c.Path) && (names is null || names.Contains(Path.GetFileName(c.Path))))
             .Select(c => new CorpusHeader(Path.GetFullPath(c.Path), c.Includes, File.ReadAllText(c.Path)))
             .ToList();
         foreach (var header in corpus)

@@ -38,7 +38,7 @@ internal static class MacroFunctions
                 }
             }
 
-            macros.Add(new MacroFunction(macro.Name, parameters, macro.Location, macro.Doc, body, refusal));
+            macros.Add(new MacroFunction(macro.Name, parameters, macro.Location, macro.Doc, body, refusal, IsStatementExpression(macro)));
         }
 
         return macros;
@@ -60,8 +60,15 @@ internal static class MacroFunctions
             return "expands to nothing";
         }
 
+        // A GNU statement expression is read by the parser (for its types): the shim hands it to the C compiler.
+        var isStatementExpression = IsStatementExpression(macro);
         foreach (var token in macro.Body)
         {
+            if (isStatementExpression && token.Text is ";" or "{" or "do" or "if" or "while" or "for" or "return")
+            {
+                continue;
+            }
+
             if (token.Kind != TokenKind.Punctuator && !token.IsIdentifier)
             {
                 continue;
@@ -91,6 +98,9 @@ internal static class MacroFunctions
 
         return null;
     }
+
+    private static bool IsStatementExpression(MacroDefinition macro) =>
+        macro.Body.Count > 1 && macro.Body[0].Is("(") && macro.Body[1].Is("{") && macro.Body[macro.Body.Count - 1].Is(")");
 
     private static List<Token> Invocation(MacroDefinition macro)
     {

@@ -17,6 +17,8 @@ internal sealed partial class Parser
 
     private Func<string, int>? _macroParameter;
     private Dictionary<string, FunctionDecl>? _functionsByName;
+    private Dictionary<string, MacroLocal>? _macroLocals;
+    private int _macroLocalCount;
 
     /// <summary>Parses <paramref name="expansion"/> as one expression; throws <see cref="MacroBodyException"/> saying why not.</summary>
     public MacroExpression ParseMacroBody(List<Token> expansion, Func<string, int> parameterIndex)
@@ -29,6 +31,8 @@ internal sealed partial class Parser
             _tokens = list;
             _pos = 0;
             _macroParameter = parameterIndex;
+            _macroLocals = null;
+            _macroLocalCount = 0;
             var body = MacroConditional();
             if (Current.Kind != TokenKind.EndOfFile)
             {
@@ -186,7 +190,7 @@ internal sealed partial class Parser
                 _pos++;
                 if (Current.Is("{"))
                 {
-                    throw new MacroBodyException("is a statement expression ('({ ... })'), which needs the C compiler");
+                    return MacroStatementExpressionBody();
                 }
 
                 var inner = MacroConditional();
@@ -199,9 +203,88 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// After <c>({</c>: declarations of locals and expression statements up to <c>})</c>. Control statements and
+    /// assignments are not read (their macro needs its signature stated, MacroSignatures).
+    /// </summary>
+    private MacroExpression MacroStatementExpressionBody()
+    {
+        using var nesting = Nest();
+        _pos++;
+        var locals = new List<MacroLocal>();
+        var effects = new List<MacroExpression>();
+        MacroExpression? result = null;
+        var outerScope = _macroLocals;
+        _macroLocals = new Dictionary<string, MacroLocal>(outerScope ?? new Dictionary<string, MacroLocal>(), StringComparer.Ordinal);
+        try
+        {
+            while (!Accept("}"))
+            {
+                if (Current.IsIdentifier && Current.Text is "do" or "if" or "for" or "while" or "return" or "switch" or "goto" or "break" or "continue")
+                {
+                    throw new MacroBodyException($"is a statement expression with '{Current.Text}', whose types are not inferred");
+                }
+
+                if (Accept(";"))
+                {
+                    result = null;
+                    continue;
+                }
+
+                if (IsTypeStart(Current))
+                {
+                    var specifiers = DeclarationSpecifiers(requireType: true);
+                    do
+                    {
+                        var (name, type) = Declarator(specifiers.Type);
+                        if (name is null)
+                        {
+                            throw new MacroBodyException("declares a local without a name");
+                        }
+
+                        var local = new MacroLocal(_macroLocalCount++, name.Text, type, Accept("=") ? MacroConditional() : null);
+                        locals.Add(local);
+                        _macroLocals[local.Name] = local;
+                    }
+                    while (Accept(","));
+
+                    Expect(";");
+                    result = null;
+                    continue;
+                }
+
+                var statement = MacroConditional();
+                if (!Accept(";"))
+                {
+                    throw new MacroBodyException($"is a statement expression with '{Current.Text}' after an expression (an assignment or a comma), whose types are not inferred");
+                }
+
+                effects.Add(statement);
+                result = statement;
+            }
+
+            Expect(")");
+            if (result is not null)
+            {
+                effects.RemoveAt(effects.Count - 1);
+            }
+
+            return new MacroStatementExpression(locals, effects, result);
+        }
+        finally
+        {
+            _macroLocals = outerScope;
+        }
+    }
+
     private MacroExpression MacroIdentifier(Token token)
     {
         _pos++;
+        if (_macroLocals is not null && _macroLocals.TryGetValue(token.Text, out var local))
+        {
+            return new MacroLocalUse(local.Index);
+        }
+
         var parameter = _macroParameter!(token.Text);
         if (parameter >= 0)
         {

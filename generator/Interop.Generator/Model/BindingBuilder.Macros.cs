@@ -18,7 +18,7 @@ internal sealed partial class BindingBuilder
         var methods = new List<MacroMethodModel>();
         foreach (var macro in macros)
         {
-            if (!_isBoundFile(macro.Location.File))
+            if (!_isBoundFile(macro.Location.File) || BindsMacroThroughShim(macro))
             {
                 continue;
             }

@@ -43,10 +43,11 @@ internal sealed partial class BindingBuilder
     /// <summary>A <c>Shim</c> entry that names nothing the shim could wrap is an error of intent, so it is reported, not dropped.</summary>
     private void ReportUnusedShimEntries(TranslationUnit unit)
     {
-        foreach (var entry in _request.Shim.Where(e => e != "*" && _shimFunctions.All(f => f.Name != e)))
+        // A named macro is reported at its #define by BindsMacroThroughShim when it cannot be wrapped.
+        foreach (var entry in _request.Shim.Where(e => e != "*" && _shimFunctions.All(f => f.Name != e) && !_macrosNamedForShim.Contains(e)))
         {
             var found = unit.Declarations.OfType<FunctionDecl>().FirstOrDefault(f => f.Name == entry);
-            var why = found is null ? "no function of that name is declared"
+            var why = found is null ? "no function (nor function-like macro of the header's own files) of that name is declared"
                 : !(found.IsInline || found.IsStatic) ? "it is not static inline (it has an exported symbol and is bound directly)"
                 : "it has no body in the headers";
             _diagnostics.Report(DiagnosticKind.ShimNotWritten, found?.Location ?? new SourceLocation(_request.HeaderPath, 0, 0), $"Shim entry '{entry}' wraps nothing: {why}");

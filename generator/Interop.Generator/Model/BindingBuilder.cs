@@ -141,6 +141,7 @@ internal sealed partial class BindingBuilder
         }
 
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
+        functions.AddRange(_shimmedMacros);
         ReportUnusedShimEntries(unit);
         CheckCallbackEntriesMatched(functions);
         var structs = new List<StructModel>();

@@ -46,6 +46,46 @@ internal static class CDeclarator
         }
     }
 
+    /// <summary>
+    /// A C type of the same ABI as the bound type <paramref name="type"/>, for a wrapper whose C types are known only
+    /// as bound ones (a shimmed macro's inferred signature). Pointers are <c>void *</c> (a result <c>const void *</c>,
+    /// so a <c>const</c> pointee converts without a warning); enums are <c>int</c>, as C# binds them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A struct, handle or string, which has no such C spelling here.</exception>
+    public static string OfBound(TypeRef type, bool isResult, string inner = "%") => type switch
+    {
+        PointerTypeRef or FunctionPointerTypeRef => $"{(isResult ? "const void" : "void")} *{inner}",
+        NamedTypeRef { Kind: NamedTypeKind.Enum } => $"int {inner}",
+        PrimitiveTypeRef primitive => $"{BoundKeyword(primitive.Kind)} {inner}",
+        NamedTypeRef named => throw new ArgumentException($"'{named.Name}' is passed by value, and its C name is not known to the wrapper"),
+        _ => throw new ArgumentException($"no C spelling for {type}"),
+    };
+
+    private static string BoundKeyword(PrimitiveTypeKind kind) => kind switch
+    {
+        PrimitiveTypeKind.Void => "void",
+        PrimitiveTypeKind.Bool => "_Bool",
+        PrimitiveTypeKind.Byte => "unsigned char",
+        PrimitiveTypeKind.SByte => "signed char",
+        PrimitiveTypeKind.Short => "short",
+        PrimitiveTypeKind.UShort or PrimitiveTypeKind.Char => "unsigned short",
+        PrimitiveTypeKind.Int => "int",
+        PrimitiveTypeKind.UInt => "unsigned int",
+        PrimitiveTypeKind.Long => "long long",
+        PrimitiveTypeKind.ULong => "unsigned long long",
+        PrimitiveTypeKind.NInt => "ptrdiff_t",
+        PrimitiveTypeKind.NUInt => "size_t",
+        PrimitiveTypeKind.CLong => "long",
+        PrimitiveTypeKind.CULong => "unsigned long",
+        PrimitiveTypeKind.Float => "float",
+        PrimitiveTypeKind.Double => "double",
+        PrimitiveTypeKind.Half => "_Float16",
+        PrimitiveTypeKind.Int128 => "__int128",
+        PrimitiveTypeKind.UInt128 => "unsigned __int128",
+        PrimitiveTypeKind.Complex => "double _Complex",
+        _ => throw new ArgumentException($"no C spelling for a bound {kind}"),
+    };
+
     private static string Keyword(PrimitiveKind kind) => kind switch
     {
         PrimitiveKind.Void => "void",

@@ -16,11 +16,14 @@ public sealed record ShimModel(string LibraryName, string HeaderPath, EquatableA
     public static string LibraryOf(string libraryName) => libraryName + "_interop_shim";
 }
 
-/// <summary>What a wrapper forwards to. Macros that need the C compiler are the next kind (issue 12's macro work).</summary>
+/// <summary>What a wrapper forwards to.</summary>
 public enum ShimTarget
 {
     /// <summary>A <c>static inline</c> (or <c>static</c>) function with a body in the header.</summary>
     StaticInline,
+
+    /// <summary>A function-like macro, expanded by the C compiler inside the wrapper.</summary>
+    Macro,
 }
 
 /// <summary>One exported wrapper: <c>ReturnType EntryPoint(Parameters) { return Name(arguments); }</c>, types spelled in C.</summary>

@@ -91,9 +91,9 @@ public static class BindingOptions
 
     public static readonly BindingOption Shim = new(
         "Shim", PerHeader: true, Property: null, "--shim", null, OptionKind.List,
-        "none (static inline functions are not bound)",
-        "API mode: static inline functions bound through a C shim the build compiles (with CMake) and ships beside the program; * takes every one of the header's own files, a name also one from an included system header.",
-        "* or FUNCTION, e.g. *;__bswap_32")
+        "none (static inline functions and macros only the C compiler expands are not bound)",
+        "API mode: static inline functions and function-like macros bound through a C shim the build compiles (with CMake) and ships beside the program; * takes every static inline function of the header's own files, a name also one from an included system header, or a macro; when on, macros only the C compiler can expand (statement expressions, calls of static inline functions) are wrapped too.",
+        "* or FUNCTION or MACRO, e.g. *;__bswap_32;makedev")
     {
         IsWellFormed = static entry => entry == "*" || Identifier.IsMatch(entry),
     };

@@ -152,7 +152,7 @@ public sealed class ShimTests
     [UnmanagedCallersOnly]
     private static int Square(int x) => x * x;
 
-    private static string CompileShim(ShimModel shim, string directory)
+    internal static string CompileShim(ShimModel shim, string directory)
     {
         var source = Path.Combine(directory, "shim.c");
         File.WriteAllText(source, ShimSource.Write(shim));
@@ -164,7 +164,7 @@ public sealed class ShimTests
         return library;
     }
 
-    private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+    internal static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct Vec2(int X, int Y);

@@ -15,3 +15,9 @@ Console.WriteLine($"vec2_cross={Vectors.vec2_cross(new vec2 { x = 1, y = 0 }, ne
 Console.WriteLine($"facade={VectorsNative.Instance.vec2_dot(a, b)}");
 Console.WriteLine($"__bswap_32={Bswap.__bswap_32(0x12345678u):x8}");
 Console.WriteLine($"__bswap_16={Bswap.__bswap_16(0x1234):x4}");
+Console.WriteLine($"VEC_MAX_OF={Vectors.VEC_MAX_OF(-4, 9)},{Vectors.VEC_MAX_OF(7, -2)}");
+Console.WriteLine($"facade_max={VectorsNative.Instance.VEC_MAX_OF(3, 5)}");
+Console.WriteLine($"bswap_64={Bswap.bswap_64(0x0102030405060708ul):x16}"); // a macro over the static inline __bswap_64
+var dev = Dev.makedev(0x12345u, 0xABCDEu);
+Console.WriteLine($"makedev={dev.Value:x}");
+Console.WriteLine($"major={Dev.major(dev):x},minor={Dev.minor(dev):x}");

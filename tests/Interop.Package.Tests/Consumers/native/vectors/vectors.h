@@ -8,4 +8,6 @@ static inline void vec2_add_into(vec2 *acc, const vec2 *v) { acc->x += v->x; acc
 #ifdef VECTORS_WITH_CROSS
 static inline int vec2_cross(vec2 a, vec2 b) { return a.x * b.y - a.y * b.x; }
 #endif
+/* A macro only the C compiler can expand (a GNU statement expression): the shim wraps it. */
+#define VEC_MAX_OF(a, b) ({ int _a = (a), _b = (b); _a > _b ? _a : _b; })
 #endif
