@@ -41,7 +41,15 @@ public static class BindingsEmitter
         foreach (var constant in model.Constants)
         {
             w.Line().Doc(constant.Doc);
-            w.Line($"public const {TypeText.Of(constant.Type)} {CSharpNames.Escape(constant.Name)} = {constant.Value};");
+            if (constant.Type.IsPointer)
+            {
+                // C# has no pointer constants; a property of the parameter's own type passes where C takes it, and inlines.
+                w.Line($"public static {TypeText.Of(constant.Type)} {CSharpNames.Escape(constant.Name)} => unchecked({MacroEmitter.Conversion(constant.Value, TypeRef.Long, constant.Type)});");
+            }
+            else
+            {
+                w.Line($"public const {TypeText.Of(constant.Type)} {CSharpNames.Escape(constant.Name)} = {constant.Value};");
+            }
         }
 
         foreach (var function in model.Functions)

@@ -49,7 +49,8 @@ internal static class MacroEmitter
         };
     }
 
-    private static string Conversion(string text, TypeRef from, TypeRef to)
+    /// <summary>C's conversion of <paramref name="text"/> from one type to another, as a C# cast (integer to pointer sign-extends).</summary>
+    internal static string Conversion(string text, TypeRef from, TypeRef to)
     {
         if (from.IsCLong)
         {

@@ -613,7 +613,11 @@ internal sealed partial class BindingBuilder
         _ => TypeRef.Int,
     };
 
-    /// <summary>A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer as <c>nint</c>.</summary>
+    /// <summary>
+    /// A constant written as a cast keeps the cast's type: a narrow integer, an enum, or a pointer. A pointer
+    /// (<c>SQLITE_TRANSIENT</c>, <c>((void*)-1)</c>) has the type a parameter declared with the same C type binds as, so
+    /// it passes where the C API takes it; its value is the integer, which the emitter converts as C does.
+    /// </summary>
     private ConstantModel? CastConstant(MacroConstant macro, IntegerValue value, CType? cast)
     {
         if (cast is null)
@@ -621,17 +625,25 @@ internal sealed partial class BindingBuilder
             return null;
         }
 
+        var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
         TypeRef type;
         try
         {
-            type = cast.Canonical is PointerType ? TypeRef.NInt : MapType(cast);
+            type = MapType(cast);
+        }
+        catch (UnsupportedTypeException) when (cast.Canonical is PointerType)
+        {
+            type = TypeRef.NInt; // a pointer to a type that is not bound: still an address-sized value
         }
         catch (UnsupportedTypeException)
         {
             return null;
         }
 
-        var signed = value.IsUnsigned ? (long)value.Bits : value.AsSigned;
+        if (type.IsPointer)
+        {
+            return new ConstantModel(macro.Name, type, signed.ToString(CultureInfo.InvariantCulture) + "L", macro.Doc);
+        }
 
         // C# constants of native size must fit 32 bits; wider ones keep the 64-bit type they have in C on LP64.
         if (type == TypeRef.NUInt && value.Bits > uint.MaxValue)

@@ -35,6 +35,13 @@ public static class ProbeProgramBuilder
         foreach (var constant in model.Constants)
         {
             var cName = constant.Name.TrimStart('@');
+            if (constant.Type.IsPointer)
+            {
+                // A pointer constant is a C# property, not a const: its model value is the integer it is made from.
+                items.Add(ProbeItem.Integer(ProbeCategory.Constant, "const " + cName, signed: true, $"(long long)(__INTPTR_TYPE__)({cName})", constant.Value.TrimEnd('L')));
+                continue;
+            }
+
             AddConstant(items, ProbeCategory.Constant, "const " + cName, cName,
                 CompiledConstants.Of(compiled, $"{model.Namespace}.{model.ClassName}", constant.Name), constant.Value);
         }

@@ -31,6 +31,16 @@ public interface ISqlite3Usage
 
     /// <summary><c>sqlite3_libversion_string()</c> and the header's <c>SQLITE_VERSION</c>.</summary>
     (string? Returned, string Macro) VersionStrings();
+
+    /// <summary>
+    /// Binds <paramref name="text"/> from a native buffer with <c>sqlite3_bind_text(..., SQLITE_TRANSIENT)</c> (or
+    /// <c>SQLITE_STATIC</c>), overwrites the buffer right after the bind (and frees it, for TRANSIENT), then inserts
+    /// and selects the row back: the text stored.
+    /// </summary>
+    string BindFromOverwrittenBuffer(string text, bool transient);
+
+    /// <summary>The facade's <c>sqlite3_bind_text</c> takes the destructor as <c>nint</c>: the text stored through it with SQLITE_TRANSIENT.</summary>
+    string BindThroughTheFacade(string text);
 }
 
 /// <summary>sqlite3 through the generated bindings: an in-memory database driven by <c>sqlite3_exec</c> and a C# callback.</summary>
@@ -79,6 +89,18 @@ public sealed class Sqlite3UsageTests
 
         Assert.Equal(macro, returned);
     }
+
+    [Fact]
+    public void sqlite3_bind_text_with_SQLITE_TRANSIENT_copies_the_text_before_the_buffer_is_overwritten_and_freed() =>
+        Assert.Equal("the original text", _sqlite.BindFromOverwrittenBuffer("the original text", transient: true));
+
+    [Fact]
+    public void With_SQLITE_STATIC_sqlite_reads_the_callers_buffer_so_the_overwrite_shows() =>
+        Assert.Equal("XXXXXXXXXXXXXXXXX", _sqlite.BindFromOverwrittenBuffer("the original text", transient: false));
+
+    [Fact]
+    public void The_facade_takes_SQLITE_TRANSIENT_as_nint() =>
+        Assert.Equal("through the facade", _sqlite.BindThroughTheFacade("through the facade"));
 
     [Fact]
     public void Errors_come_back_through_the_errmsg_out_parameter() =>

@@ -80,6 +80,83 @@ public sealed unsafe class Sqlite3Driver : ISqlite3Usage
         }
     }
 
+    public string BindFromOverwrittenBuffer(string text, bool transient)
+    {
+        var db = Open();
+        try
+        {
+            Exec(db, "CREATE TABLE t(x TEXT)", null, null);
+            var statement = Prepare(db, "INSERT INTO t VALUES (?)");
+            var utf8 = Utf8(text);
+            var buffer = (byte*)NativeMemory.Alloc((nuint)utf8.Length);
+            utf8.CopyTo(new Span<byte>(buffer, utf8.Length));
+            // The pointer constants pass where sqlite3_bind_text takes its destructor, with no cast.
+            Check(S.sqlite3_bind_text(statement, 1, (sbyte*)buffer, -1, transient ? S.SQLITE_TRANSIENT : S.SQLITE_STATIC), db, "sqlite3_bind_text");
+            new Span<byte>(buffer, utf8.Length - 1).Fill((byte)'X');
+            if (transient)
+            {
+                NativeMemory.Free(buffer);
+            }
+
+            Check(S.sqlite3_step(statement) == S.SQLITE_DONE ? S.SQLITE_OK : -1, db, "sqlite3_step");
+            S.sqlite3_finalize(statement);
+            if (!transient)
+            {
+                NativeMemory.Free(buffer);
+            }
+
+            return SelectText(db);
+        }
+        finally
+        {
+            S.sqlite3_close(db);
+        }
+    }
+
+    public string BindThroughTheFacade(string text)
+    {
+        var db = Open();
+        try
+        {
+            Exec(db, "CREATE TABLE t(x TEXT)", null, null);
+            var statement = Prepare(db, "INSERT INTO t VALUES (?)");
+            // The facade shows every pointer as nint, the constant's too: it converts explicitly, as any pointer does.
+            Check(S.Current.sqlite3_bind_text((nint)statement, 1, text, -1, (nint)S.SQLITE_TRANSIENT), db, "sqlite3_bind_text");
+            S.sqlite3_step(statement);
+            S.sqlite3_finalize(statement);
+            return SelectText(db);
+        }
+        finally
+        {
+            S.sqlite3_close(db);
+        }
+    }
+
+    private static sqlite3_stmt* Prepare(sqlite3* db, string sql)
+    {
+        sqlite3_stmt* statement;
+        fixed (byte* text = Utf8(sql))
+        {
+            Check(S.sqlite3_prepare_v2(db, (sbyte*)text, -1, &statement, null), db, "sqlite3_prepare_v2");
+        }
+
+        return statement;
+    }
+
+    private static string SelectText(sqlite3* db)
+    {
+        var select = Prepare(db, "SELECT x FROM t");
+        try
+        {
+            Check(S.sqlite3_step(select) == S.SQLITE_ROW ? S.SQLITE_OK : -1, db, "sqlite3_step");
+            return Marshal.PtrToStringUTF8((nint)S.sqlite3_column_text(select, 0))!;
+        }
+        finally
+        {
+            S.sqlite3_finalize(select);
+        }
+    }
+
     public (string? Returned, string Macro) VersionStrings() => (S.sqlite3_libversion_string(), S.SQLITE_VERSION);
 
     private static void ExecChecked(sqlite3Handle db, string sql, Sqlite3.sqlite3_exec_callback_delegate? callback)
