@@ -39,8 +39,49 @@ def report(name, value):
     sys.stdout.flush()
 
 
+def latency(pool, count):
+    """Median round trip of `count` single applies, in microseconds."""
+    samples = []
+    for i in range(count):
+        start = time.perf_counter()
+        pool.apply(square, (i,))
+        samples.append((time.perf_counter() - start) * 1e6)
+    return statistics.median(samples)
+
+
+def ordered_stream(pool):
+    """imap over a lazy sequence of 1,000,000 items, 1,000 per chunk; best of 3, in tasks/s."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = expected = 0
+        for index, result in enumerate(pool.imap(square, lazy(1_000_000), chunksize=1_000)):
+            total += result
+            expected += index * index
+        best = min(best, time.perf_counter() - start)
+        assert total == expected
+    return 1_000_000 / best
+
+
+def only(measurement, workers):
+    """One measurement alone, as `PoolBenchmark latency` / `PoolBenchmark imap` do, for alternating A/B runs."""
+    with multiprocessing.Pool(workers) as pool:
+        pool.map(square, range(20_000))
+        if measurement == "latency":
+            for i in range(2_000):
+                pool.apply(square, (i,))
+            report("latency_us", latency(pool, 5_000))
+        elif measurement == "imap":
+            report("imap_tasks_per_s", ordered_stream(pool))
+        else:
+            sys.exit(f"unknown measurement {measurement!r}: latency or imap")
+
+
 def main():
     workers = os.cpu_count()
+    if len(sys.argv) > 1:
+        only(sys.argv[1], workers)
+        return
     startups = []
     for _ in range(7):
         start = time.perf_counter()
@@ -61,12 +102,7 @@ def main():
             assert results[99_999] == 99_999 * 99_999
         report("throughput_tasks_per_s", 100_000 / best)
 
-        latencies = []
-        for i in range(2_000):
-            start = time.perf_counter()
-            pool.apply(square, (i,))
-            latencies.append((time.perf_counter() - start) * 1e6)
-        report("latency_us", statistics.median(latencies))
+        report("latency_us", latency(pool, 2_000))
 
         # Serial and pooled runs alternate three times, best of each (as in Program.cs: the machine's speed drifts).
         iterations = calibrate_ten_ms()
@@ -81,16 +117,7 @@ def main():
             best_parallel = min(best_parallel, time.perf_counter() - start)
         report("cpu_speedup", best_serial / best_parallel)
 
-        best_stream = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            total = expected = 0
-            for index, result in enumerate(pool.imap(square, lazy(1_000_000), chunksize=1_000)):
-                total += result
-                expected += index * index
-            best_stream = min(best_stream, time.perf_counter() - start)
-            assert total == expected
-        report("imap_tasks_per_s", 1_000_000 / best_stream)
+        report("imap_tasks_per_s", ordered_stream(pool))
 
     best_recycle = float("inf")
     for _ in range(3):
