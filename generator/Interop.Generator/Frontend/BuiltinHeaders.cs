@@ -69,10 +69,20 @@ internal static class BuiltinHeaders
             #define UINT32_MAX 4294967295U
             #define UINT64_MAX 18446744073709551615ULL
             #define SIZE_MAX (~(__SIZE_TYPE__)0)
+            #define PTRDIFF_MIN INT64_MIN
+            #define PTRDIFF_MAX INT64_MAX
+            #define INTPTR_MIN INT64_MIN
             #define INTPTR_MAX INT64_MAX
             #define UINTPTR_MAX UINT64_MAX
+            #define INTMAX_MIN INT64_MIN
             #define INTMAX_MAX INT64_MAX
             #define UINTMAX_MAX UINT64_MAX
+            #ifdef __WCHAR_UNSIGNED__
+            #define WCHAR_MIN 0
+            #else
+            #define WCHAR_MIN (-__WCHAR_MAX__-1)
+            #endif
+            #define WCHAR_MAX __WCHAR_MAX__
             #define INT8_C(c) c
             #define INT16_C(c) c
             #define INT32_C(c) c
@@ -307,17 +317,22 @@ internal static class BuiltinHeaders
             #define SCHAR_MIN (-128)
             #define SCHAR_MAX 127
             #define UCHAR_MAX 255
+            #ifdef __CHAR_UNSIGNED__
+            #define CHAR_MIN 0
+            #define CHAR_MAX UCHAR_MAX
+            #else
             #define CHAR_MIN SCHAR_MIN
             #define CHAR_MAX SCHAR_MAX
+            #endif
             #define SHRT_MIN (-32768)
             #define SHRT_MAX 32767
             #define USHRT_MAX 65535
             #define INT_MIN (-2147483647-1)
             #define INT_MAX 2147483647
             #define UINT_MAX 4294967295U
-            #define LONG_MIN (-9223372036854775807L-1L)
-            #define LONG_MAX 9223372036854775807L
-            #define ULONG_MAX 18446744073709551615UL
+            #define LONG_MIN (-__LONG_MAX__-1L)
+            #define LONG_MAX __LONG_MAX__
+            #define ULONG_MAX (__LONG_MAX__*2UL+1UL)
             #define LLONG_MIN (-9223372036854775807LL-1LL)
             #define LLONG_MAX 9223372036854775807LL
             #define ULLONG_MAX 18446744073709551615ULL

@@ -65,7 +65,7 @@ public sealed class Target
         Common(),
         ("_WIN32", "1"), ("_WIN64", "1"), ("_MSC_VER", "1920"), ("_M_X64", "100"), ("_M_AMD64", "100"),
         ("__SIZEOF_LONG__", "4"), ("__SIZEOF_LONG_DOUBLE__", "8"), ("__SIZEOF_WCHAR_T__", "2"), ("__LONG_MAX__", "2147483647L"),
-        ("__WCHAR_TYPE__", "unsigned short"), ("__WINT_TYPE__", "unsigned short"),
+        ("__WCHAR_TYPE__", "unsigned short"), ("__WINT_TYPE__", "unsigned short"), ("__WCHAR_MAX__", "65535"), ("__WCHAR_UNSIGNED__", "1"),
         ("__SIZE_TYPE__", "long long unsigned int"), ("__PTRDIFF_TYPE__", "long long int"), ("__INTPTR_TYPE__", "long long int"),
         ("__UINTPTR_TYPE__", "long long unsigned int"), ("__INT64_TYPE__", "long long int"), ("__UINT64_TYPE__", "long long unsigned int"),
         ("__INTMAX_TYPE__", "long long int"), ("__UINTMAX_TYPE__", "long long unsigned int")));
@@ -124,5 +124,7 @@ public sealed class Target
         ("__WCHAR_TYPE__", wchar), ("__WINT_TYPE__", wchar),
         ("__SIZE_TYPE__", uintptr), ("__PTRDIFF_TYPE__", intptr), ("__INTPTR_TYPE__", intptr), ("__UINTPTR_TYPE__", uintptr),
         ("__INT64_TYPE__", int64), ("__UINT64_TYPE__", uint64), ("__INTMAX_TYPE__", intptr), ("__UINTMAX_TYPE__", uintptr),
-    };
+    }.Concat(wchar.StartsWith("unsigned", StringComparison.Ordinal)
+        ? new[] { ("__WCHAR_MAX__", "4294967295U"), ("__WCHAR_UNSIGNED__", "1") }
+        : new[] { ("__WCHAR_MAX__", "2147483647") });
 }
