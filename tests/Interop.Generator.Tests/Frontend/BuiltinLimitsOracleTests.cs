@@ -1,6 +1,4 @@
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Frontend;
@@ -47,11 +45,7 @@ public sealed class BuiltinLimitsOracleTests
             probe.AppendLine($"_Static_assert((long long)({name}) == (long long){literal} && (({name}) < 0) == ({literal} < 0), \"{name}: ours is {constant.Value}\");");
         }
 
-        var clang = await CliWrap.Cli.Wrap("clang-14")
-            .WithArguments(["-target", triple, "-std=c11", "-ffreestanding", "-fsyntax-only", "-w", "-x", "c", "-"])
-            .WithStandardInputPipe(PipeSource.FromString(probe.ToString()))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+        var clang = await ClangSyntaxCheck.RunAsync(triple, probe.ToString());
 
         Assert.True(clang.ExitCode == 0, $"clang disagrees with our {triple} limits:\n{clang.StandardError}");
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
 using Interop.Generator.Emit;
 using Interop.Generator.Model;
 using Interop.Generator.Tests.Generator;
@@ -86,11 +84,7 @@ public sealed class LayoutClassOracleTests
             }
         }
 
-        var clang = await CliWrap.Cli.Wrap("clang-14")
-            .WithArguments(["-target", triple, "-std=gnu11", "-ffreestanding", "-fsyntax-only", "-w", "-x", "c", "-"])
-            .WithStandardInputPipe(PipeSource.FromString(probe.ToString()))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+        var clang = await ClangSyntaxCheck.RunAsync(triple, probe.ToString(), "gnu11");
 
         Assert.True(clang.ExitCode == 0, $"clang disagrees with our {triple} layout:\n{clang.StandardError}");
         Assert.Equal(triple.StartsWith("aarch64", StringComparison.Ordinal) ? 34 : 33, Named(model).Count());

@@ -1,6 +1,4 @@
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
 using Interop.Generator.Model;
 
 namespace Interop.Generator.Tests.Model;
@@ -50,11 +48,7 @@ public sealed class TargetLayoutOracleTests
             }
         }
 
-        var clang = await CliWrap.Cli.Wrap("clang-14")
-            .WithArguments(["-target", triple, "-std=c11", "-ffreestanding", "-fsyntax-only", "-w", "-x", "c", "-"])
-            .WithStandardInputPipe(PipeSource.FromString(probe.ToString()))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+        var clang = await ClangSyntaxCheck.RunAsync(triple, probe.ToString());
 
         Assert.True(clang.ExitCode == 0, $"clang disagrees with our {triple} layout:\n{clang.StandardError}");
         Assert.Equal(9, result.Model.Structs.Count);
