@@ -42,6 +42,32 @@ public sealed class CMakeIntegrationTests : IDisposable
     }
 
     [Fact]
+    public async Task TargetAddedWithItsCMakeLists_IsBuiltOnTheNextBuild()
+    {
+        // A library of the project's own, built once with one target; then a second target is added to its
+        // CMakeLists.txt and to Targets, as a user does. make alone would answer "No rule to make target".
+        var project = Directory.CreateDirectory(Path.Combine(_work.FullName, "grow")).FullName;
+        var native = Directory.CreateDirectory(Path.Combine(project, "native")).FullName;
+        File.WriteAllText(Path.Combine(native, "alpha.c"), "int alpha(void) { return 1; }\n");
+        File.WriteAllText(Path.Combine(native, "beta.c"), "int beta(void) { return 2; }\n");
+        var cmakeLists = Path.Combine(native, "CMakeLists.txt");
+        File.WriteAllText(cmakeLists, "cmake_minimum_required(VERSION 3.20)\nproject(grow C)\nadd_library(alpha SHARED alpha.c)\n");
+        File.WriteAllText(Path.Combine(project, "grow.csproj"), ConsumerProject(native, "alpha"));
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(\"built\");\n");
+        File.WriteAllText(Path.Combine(_work.FullName, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_work.FullName, "Directory.Packages.props"), "<Project />");
+        var first = await Dotnet(project, ["build"], Environment.GetEnvironmentVariable("PATH")!);
+        Assert.True(first.ExitCode == 0, first.StandardOutput);
+
+        File.AppendAllText(cmakeLists, "add_library(beta SHARED beta.c)\n");
+        File.WriteAllText(Path.Combine(project, "grow.csproj"), ConsumerProject(native, "alpha;beta"));
+        var second = await Dotnet(project, ["build"], Environment.GetEnvironmentVariable("PATH")!);
+
+        Assert.True(second.ExitCode == 0, second.StandardOutput);
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "libbeta.so")));
+    }
+
+    [Fact]
     public async Task MissingCMake_IsOneErrorThatSaysWhatToInstall()
     {
         var project = CreateProject();
@@ -98,6 +124,19 @@ public sealed class CMakeIntegrationTests : IDisposable
         File.WriteAllText(Path.Combine(_work.FullName, "Directory.Packages.props"), "<Project />");
         return directory;
     }
+
+    private static string ConsumerProject(string cmakeSource, string targets) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            <CMakeProject Include="{cmakeSource}/" Targets="{targets}" />
+          </ItemGroup>
+          <Import Project="{Root}/generator/Interop.Generator/build/Interop.targets" />
+        </Project>
+        """;
 
     /// <summary>A PATH holding only the named tools, as symbolic links to the real ones.</summary>
     private string ToolDirectory(params string[] tools)
