@@ -22,7 +22,7 @@ internal static class DemoTasks
         if (x == 5)
         {
             Console.Error.WriteLine($"Process {Environment.ProcessId}: about to dereference NULL for {x}");
-            Core.interop_crash_null_deref();
+            Faults.interop_crash_null_deref();
         }
 
         return x * x;

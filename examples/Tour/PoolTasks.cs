@@ -15,7 +15,7 @@ internal static class PoolTasks
     {
         if (seed == Poison)
         {
-            Core.interop_crash_null_deref();        // a NULL-pointer write in C: this worker dies of SIGSEGV
+            Faults.interop_crash_null_deref();        // a NULL-pointer write in C: this worker dies of SIGSEGV
         }
 
         var block = new byte[4 << 20];

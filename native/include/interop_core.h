@@ -80,26 +80,6 @@ INTEROP_API int interop_scan_lines(const uint8_t* data, size_t length,
                                    const uint8_t* needle, size_t needle_length,
                                    interop_line_stats* stats);
 
-/* ---- Deliberate faults (process pool and crash-isolation tests) ----
- * Each of these ends or stalls the calling process on purpose, so tests can
- * prove that a native crash in a worker fails one task and nothing else.
- * Never call them in a process you want to keep.
- */
-
-/** Writes through a NULL pointer: the process dies with SIGSEGV (an access violation on Windows). */
-INTEROP_API void interop_crash_null_deref(void);
-
-/** Calls abort(): the process dies with SIGABRT. */
-INTEROP_API void interop_crash_abort(void);
-
-/** Calls the C library's exit(code), running atexit handlers, from inside native code. */
-INTEROP_API void interop_exit(int code);
-
-/** Busy-spins forever without returning, like native code stuck in a loop. */
-INTEROP_API void interop_spin_forever(void);
-
-/* ---- End of deliberate faults ---- */
-
 #ifdef __cplusplus
 }
 #endif

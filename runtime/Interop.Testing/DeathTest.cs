@@ -6,7 +6,7 @@ namespace Interop.Testing;
 /// Death tests, as in GoogleTest's <c>EXPECT_DEATH</c>: assert that a call kills its process, safely,
 /// by making the call in a worker process.
 /// <code>
-/// var crash = await DeathTest.AssertCrashesAsync(static () =&gt; Native.interop_crash_abort(), signal: 6);
+/// var crash = await DeathTest.AssertCrashesAsync(static () =&gt; Faults.interop_crash_abort(), signal: 6);
 /// </code>
 /// </summary>
 public static class DeathTest

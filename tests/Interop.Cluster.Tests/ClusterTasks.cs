@@ -14,8 +14,8 @@ public static class ClusterTasks
     {
         switch (x)
         {
-            case -1: Core.interop_crash_null_deref(); break;
-            case -4: Core.interop_spin_forever(); break;
+            case -1: Faults.interop_crash_null_deref(); break;
+            case -4: Faults.interop_spin_forever(); break;
             case -5: throw new InvalidOperationException("bad input -5");
         }
 

@@ -15,7 +15,7 @@ public class CrashIsolationTests
     public async Task A_segfault_in_native_code_fails_the_test_with_the_signal_instead_of_killing_the_host()
     {
         var crash = await Assert.ThrowsAsync<WorkerCrashedException>(
-            () => CrashIsolation.RunAsync(static () => Core.interop_crash_null_deref()));
+            () => CrashIsolation.RunAsync(static () => Faults.interop_crash_null_deref()));
 
         Assert.Equal(11, crash.Signal);
         Assert.Contains("SIGSEGV", crash.Message);
@@ -54,7 +54,7 @@ public class CrashIsolationTests
     public async Task A_hanging_body_fails_with_a_timeout()
     {
         await Assert.ThrowsAsync<TimeoutException>(
-            () => CrashIsolation.RunAsync(static () => Core.interop_spin_forever(), TimeSpan.FromMilliseconds(300)));
+            () => CrashIsolation.RunAsync(static () => Faults.interop_spin_forever(), TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]

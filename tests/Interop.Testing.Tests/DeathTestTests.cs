@@ -7,20 +7,20 @@ public class DeathTestTests
     [Fact]
     public async Task Abort_is_death_by_SIGABRT()
     {
-        var crash = await DeathTest.AssertCrashesAsync(static () => Core.interop_crash_abort(), signal: 6);
+        var crash = await DeathTest.AssertCrashesAsync(static () => Faults.interop_crash_abort(), signal: 6);
         Assert.Equal(128 + 6, crash.ExitCode);
     }
 
     [Fact]
     public async Task Null_dereference_is_death_by_SIGSEGV()
     {
-        await DeathTest.AssertCrashesAsync(static () => Core.interop_crash_null_deref(), signal: 11);
+        await DeathTest.AssertCrashesAsync(static () => Faults.interop_crash_null_deref(), signal: 11);
     }
 
     [Fact]
     public async Task Exit_from_native_code_reports_its_code()
     {
-        var crash = await DeathTest.AssertCrashesAsync(static () => Core.interop_exit(7), exitCode: 7);
+        var crash = await DeathTest.AssertCrashesAsync(static () => Faults.interop_exit(7), exitCode: 7);
         Assert.Null(crash.Signal);
     }
 
@@ -31,7 +31,7 @@ public class DeathTestTests
             static () =>
             {
                 Console.Error.WriteLine("about to abort");
-                Core.interop_crash_abort();
+                Faults.interop_crash_abort();
             },
             standardErrorContains: "about to abort");
     }
@@ -56,7 +56,7 @@ public class DeathTestTests
     public async Task The_wrong_signal_fails_the_death_test()
     {
         var failure = await Assert.ThrowsAsync<DeathTestFailedException>(
-            () => DeathTest.AssertCrashesAsync(static () => Core.interop_crash_abort(), signal: 11));
+            () => DeathTest.AssertCrashesAsync(static () => Faults.interop_crash_abort(), signal: 11));
         Assert.Contains("SIGSEGV", failure.Message);
     }
 }

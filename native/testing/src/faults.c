@@ -1,6 +1,7 @@
-/* Deliberate faults for crash-isolation tests: see the "Deliberate faults" section of interop_core.h. */
-#include "interop_core.h"
+/* Deliberate faults for crash-isolation tests: see interop_faults.h. */
+#include "interop_faults.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 void interop_crash_null_deref(void)

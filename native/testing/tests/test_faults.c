@@ -1,5 +1,5 @@
 /* The deliberate faults really end the process the way their names say: each runs in a forked child. */
-#include "interop_core.h"
+#include "interop_faults.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -28,10 +28,10 @@ public static class PoolTestTasks
     {
         switch (x)
         {
-            case -1: Core.interop_crash_null_deref(); break;
-            case -2: Core.interop_crash_abort(); break;
-            case -3: Core.interop_exit(3); break;
-            case -4: Core.interop_spin_forever(); break;
+            case -1: Faults.interop_crash_null_deref(); break;
+            case -2: Faults.interop_crash_abort(); break;
+            case -3: Faults.interop_exit(3); break;
+            case -4: Faults.interop_spin_forever(); break;
             case -5: throw new InvalidOperationException("bad input -5");
         }
 
@@ -43,12 +43,12 @@ public static class PoolTestTasks
     {
         if (x % CrashEvery == 13)
         {
-            Core.interop_crash_null_deref();
+            Faults.interop_crash_null_deref();
         }
 
         if (x % HangEvery == 57)
         {
-            Core.interop_spin_forever();
+            Faults.interop_spin_forever();
         }
 
         return (long)x * x;
@@ -68,7 +68,7 @@ public static class PoolTestTasks
         using var runs = SharedValue<int>.Open(name);
         if (Interlocked.Increment(ref runs.Value) == 1)
         {
-            Core.interop_crash_abort();
+            Faults.interop_crash_abort();
         }
 
         return 7;
