@@ -78,6 +78,25 @@ public sealed class FacadeMockTests(ITestOutputHelper output)
         Verify(mock, facade, member, call);
     }
 
+    /// <summary>Macro members bound by a stated signature (MacroSignatures) are mocked like the others.</summary>
+    [Theory]
+    [InlineData("OF")]
+    [InlineData("deflateInit")]
+    public void A_stated_signature_macro_member_of_the_facade_is_set_up_and_verified_with_Moq(string macro)
+    {
+        var facade = ZlibSignatureUsageTests.Bindings.GetType("RealHeaders.Zlib.IZlib", throwOnError: true)!;
+        var member = facade.GetMethod(macro) ?? throw new Xunit.Sdk.XunitException($"the stated-signature facade of zlib has no member {macro}");
+        var mock = (Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(facade))!;
+        var call = CallExpression(facade, member);
+        SetUp(mock, facade, member, call);
+
+        var notYet = Assert.Throws<TargetInvocationException>(() => Verify(mock, facade, member, call));
+        Assert.IsType<MockException>(notYet.InnerException);
+        member.Invoke(mock.Object, DefaultArguments(member));
+        Verify(mock, facade, member, call);
+        Assert.Equal(macro == "OF" ? [typeof(ulong)] : [typeof(nint), typeof(long)], member.GetParameters().Select(p => p.ParameterType));
+    }
+
     private static Type Facade(string id)
     {
         var header = BoundHeader.Get(id).Header;
