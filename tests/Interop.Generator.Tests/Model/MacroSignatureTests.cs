@@ -117,13 +117,16 @@ public sealed class MacroSignatureTests
     [Fact]
     public void A_macro_the_shim_wraps_gets_the_stated_C_types_in_its_wrapper()
     {
-        var result = Compile(Header, ["SCALE(unsigned long, unsigned long) -> unsigned long", "UNUSED(const char *) -> int"], shim: ["SCALE", "UNUSED"]);
+        const string looping = "#define LOOPING(n) ({ int i = 0; while (i < (n)) i++; i; })\n";
+        var result = Compile(Header + looping, ["SCALE(unsigned long, unsigned long) -> unsigned long", "UNUSED(const char *) -> int", "LOOPING(long) -> long"], shim: ["SCALE", "UNUSED"]);
 
-        Assert.DoesNotContain(result.Diagnostics, d => (d.Id is "INTEROP1400" or "INTEROP1200" && (d.Message.Contains("'SCALE'") || d.Message.Contains("'UNUSED'"))) || d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(result.Diagnostics, d => (d.Id is "INTEROP1400" or "INTEROP1200" && (d.Message.Contains("'SCALE'") || d.Message.Contains("'UNUSED'") || d.Message.Contains("'LOOPING'"))) || d.Severity == DiagnosticSeverity.Error);
         var c = ShimSource.Write(result.Model!.Shim!);
         Assert.Contains("INTEROP_SHIM_EXPORT unsigned long SCALE__interop_shim(unsigned long interop_arg_0, unsigned long interop_arg_1)", c);
         // Without the entry the shim cannot wrap UNUSED (x has no type); stated, its const char* is a string overload too.
         Assert.Contains("int UNUSED__interop_shim(", c);
+        // A statement expression with a loop is not inferred; stated, the shim (on) wraps it with the stated types.
+        Assert.Contains("INTEROP_SHIM_EXPORT long LOOPING__interop_shim(long interop_arg_0)", c);
         var unused = Assert.Single(result.Model.Functions, f => f.Name == "UNUSED");
         Assert.Equal(ValueShape.Utf8String, unused.Parameters[0].Shape);
     }
