@@ -118,7 +118,7 @@ public sealed class MacroSignatureTests
     public void A_macro_the_shim_wraps_gets_the_stated_C_types_in_its_wrapper()
     {
         const string looping = "#define LOOPING(n) ({ int i = 0; while (i < (n)) i++; i; })\n";
-        var result = Compile(Header + looping, ["SCALE(unsigned long, unsigned long) -> unsigned long", "UNUSED(const char *) -> int", "LOOPING(long) -> long"], shim: ["SCALE", "UNUSED"]);
+        var result = Compile(Header + "\n" + looping, ["SCALE(unsigned long, unsigned long) -> unsigned long", "UNUSED(const char *) -> int", "LOOPING(long) -> long"], shim: ["SCALE", "UNUSED"]);
 
         Assert.DoesNotContain(result.Diagnostics, d => (d.Id is "INTEROP1400" or "INTEROP1200" && (d.Message.Contains("'SCALE'") || d.Message.Contains("'UNUSED'") || d.Message.Contains("'LOOPING'"))) || d.Severity == DiagnosticSeverity.Error);
         var c = ShimSource.Write(result.Model!.Shim!);
