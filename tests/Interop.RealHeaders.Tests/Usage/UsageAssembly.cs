@@ -52,7 +52,9 @@ public static class UsageAssembly
             var request = configure(BindingRequest.Create(header.HeaderPath, header.LibraryName, header.Namespace, header.ClassName, header.IncludeDirectories));
             var result = HeaderCompiler.Compile(request, path => File.Exists(path) ? File.ReadAllText(path) : null);
             var model = result.Model ?? throw new Xunit.Sdk.XunitException(string.Join("\n", result.Diagnostics));
-            return Load(header, BindingsCompilation.Create(model, "RealHeaders." + header.ClassName), driverName + ".cs");
+            // Its own assembly name: proxy generators (Moq's Castle) resolve types by assembly name, and the catalog's
+            // bindings of the same header are already loaded as RealHeaders.{Class}.
+            return Load(header, BindingsCompilation.Create(model, $"RealHeaders.{header.ClassName}.{driverName}"), driverName + ".cs");
         })).Value;
 
     private static Assembly Load(RealHeader header, BindingsCompilation compilation, string driverFile)
