@@ -1,6 +1,7 @@
 using Interop.Generator.Diagnostics;
 using Interop.Generator.Frontend;
 using Interop.Generator.Model;
+using Interop.Generator.Options;
 using Interop.Generator.Syntax;
 
 namespace Interop.Generator;
@@ -66,12 +67,16 @@ public static class HeaderCompiler
             var variadicFormArguments = VariadicFormArguments.Parse(parser, request.VariadicForms);
             var macros = MacroConstants.Evaluate(unit, parser);
             var macroFunctions = MacroFunctions.Read(unit, parser);
+            var macroSignatures = Frontend.MacroSignatures.Read(parser, request.MacroSignatures
+                .Select(e => (Entry: e, Parts: BindingOptions.SplitMacroSignature(e)))
+                .Where(e => e.Parts is not null)
+                .Select(e => (e.Entry, e.Parts!.Value.Macro, e.Parts.Value.Parameters, e.Parts.Value.Result)));
             cancellationToken.ThrowIfCancellationRequested();
 
             // Bound: the header and what it includes with quotes (its own files); angle-bracket includes are only used.
             bool IsBound(string file) => unit.OwnFiles.Contains(file);
             var builder = new BindingBuilder(request, layout, diagnostics, IsBound) { CommentedParameterNames = CommentedPrototypes.Find(unit.OwnFiles.Select(readFile)) };
-            var model = builder.Build(translationUnit, macros, variadicFormArguments, macroFunctions);
+            var model = builder.Build(translationUnit, macros, variadicFormArguments, macroFunctions, macroSignatures);
             if (builder.ExplicitLayouts.Count > 0)
             {
                 // Only explicit layouts are one target's; the other targets read the header only when there is one to compare.

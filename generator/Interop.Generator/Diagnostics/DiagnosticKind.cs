@@ -52,6 +52,7 @@ public sealed class DiagnosticKind
     public static readonly DiagnosticKind PreCompilationUnavailable = new("INTEROP1090", DiagnosticSeverity.Warning, "Pre-compilation phase unavailable");
     public static readonly DiagnosticKind InternalError = new("INTEROP1099", DiagnosticSeverity.Error, "Internal error");
     public static readonly DiagnosticKind MacroNotBound = new("INTEROP1200", DiagnosticSeverity.Info, "Function-like macro not bound");
+    public static readonly DiagnosticKind MacroSignatureMismatch = new("INTEROP1201", DiagnosticSeverity.Warning, "Stated macro signature does not match the macro");
     public static readonly DiagnosticKind ShimNotWritten = new("INTEROP1400", DiagnosticSeverity.Warning, "Function not wrapped by the shim");
     public static readonly DiagnosticKind SpanRuleNotApplied = new("INTEROP1500", DiagnosticSeverity.Warning, "Span rule not applied");
     public static readonly DiagnosticKind CallbackNotOffered = new("INTEROP1300", DiagnosticSeverity.Info, "Delegate or string? overload not offered");
@@ -62,7 +63,7 @@ public sealed class DiagnosticKind
         UnknownDirective, SyntaxError, Unsupported, UnknownType, AcceptedExtension, NameChanged, InlineSkipped, VariadicSkipped, StaticVariableNotBound, LayoutError, LayoutDiffersBetweenTargets,
         AlignmentNotCarried, LayoutNote, TypeTooLarge,
         LimitExceeded, DiagnosticsNotShown, InvalidOption, SharedTypeConflict, PreCompilationUnavailable, InternalError,
-        SpanRuleNotApplied, MacroNotBound, ShimNotWritten,
+        SpanRuleNotApplied, MacroNotBound, MacroSignatureMismatch, ShimNotWritten,
         CallbackNotOffered,
     };
 }

@@ -5,7 +5,8 @@ namespace Interop.Generator.Emit;
 
 /// <summary>
 /// Writes a function-like macro as a static method whose body is the macro's typed expression: every conversion
-/// the model made explicit becomes a cast, in an <c>unchecked</c> context, so unsigned arithmetic wraps as in C.
+/// the model made explicit becomes a cast, in an <c>unchecked</c> context, so unsigned arithmetic wraps as in C. A
+/// parameter offered as a string gets the overload functions get, written by the same marshalling stub.
 /// </summary>
 internal static class MacroEmitter
 {
@@ -16,6 +17,16 @@ internal static class MacroEmitter
         var body = Expression(model, macro.Body);
         var returns = macro.ReturnType.IsVoid ? body : $"unchecked({body})";
         w.Line($"public static {TypeText.Of(macro.ReturnType)} {CSharpNames.Escape(macro.Name)}({parameters}) => {returns};");
+
+        var signature = macro.Signature;
+        if (signature.HasFriendlyOverload)
+        {
+            // The string overload marshals as a function's does (the same stub stages), then calls the method above.
+            w.Line();
+            w.Doc(macro.Doc, macro.Parameters.Select(p => p.Name), $"The C macro <c>{DocComment.Escape(macro.Name)}</c>, bound as a method taking strings as UTF-8.");
+            var name = CSharpNames.Escape(macro.Name);
+            MarshallingStub.Emit(w, $"public static {TypeText.Of(macro.ReturnType)} {name}({FunctionEmitter.FriendlyParameters(signature)})", signature, name, returnHandle: null);
+        }
     }
 
     private static string Expression(BindingModel model, MacroNode node) => node switch

@@ -30,7 +30,10 @@ internal static class MacroFunctions
             {
                 try
                 {
-                    body = parser.ParseMacroBody(unit.ExpandTokens(Invocation(macro)), ParameterIndex);
+                    var expansion = unit.ExpandTokens(Invocation(macro));
+                    body = expansion.Any(t => t.Kind == TokenKind.StringLiteral && t.Text.Contains(Placeholder))
+                        ? throw new MacroBodyException("stringizes a parameter (#) through another macro, which only the C preprocessor can do")
+                        : parser.ParseMacroBody(expansion, ParameterIndex);
                 }
                 catch (MacroBodyException e)
                 {

@@ -7,8 +7,9 @@ namespace Interop.Generator.Model;
 /// API mode for function-like macros: a macro only the C compiler can expand (a GNU statement expression, or a call of
 /// a function with no exported symbol) and any macro named in the <c>Shim</c> list get an exported C wrapper that
 /// expands them, bound under the macro's name like a shimmed inline function. <c>*</c> does not select macros: only
-/// names and those two kinds do, and only when the option is on. The wrapper's types are the macro binder's inference
-/// (statement-expression locals type what initializes them), spelled in C by their ABI (<see cref="CDeclarator.OfBound"/>).
+/// names and those two kinds do, and only when the option is on. The wrapper's types are the ones <c>MacroSignatures</c>
+/// states, else the macro binder's inference (statement-expression locals type what initializes them), spelled in C by
+/// their ABI (<see cref="CDeclarator.OfBound"/>).
 /// </summary>
 internal sealed partial class BindingBuilder
 {
@@ -78,12 +79,6 @@ internal sealed partial class BindingBuilder
 
         return true;
     }
-
-    /// <summary>
-    /// The signature the user states for <paramref name="macro"/>. Hook for the <c>MacroSignatures</c> option (issue 12,
-    /// being added beside this): when it lands, return its parsed types here, and they win over inference.
-    /// </summary>
-    private (TypeRef ReturnType, EquatableArray<ParameterModel> Parameters)? StatedMacroSignature(MacroFunction macro) => null;
 
     /// <summary>Why only the C compiler can expand the macro, or null.</summary>
     private string? CompilerOnlyReason(MacroFunction macro)

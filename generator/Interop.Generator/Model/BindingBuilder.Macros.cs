@@ -23,7 +23,9 @@ internal sealed partial class BindingBuilder
                 continue;
             }
 
-            var reason = macro.Refusal;
+            var reason = macro.Refusal is { } refusal && _statedSignatures.ContainsKey(macro.Name)
+                ? refusal + "; a stated signature cannot make it a C# method (the Shim option can wrap it with the stated types)"
+                : macro.Refusal;
             MacroMethodModel? method = null;
             if (reason is null && _usedNames.Contains(macro.Name))
             {
@@ -60,16 +62,64 @@ internal sealed partial class BindingBuilder
 
     private MacroMethodModel BindMacroFunction(MacroFunction macro)
     {
+        var stated = StatedMacroSignature(macro);
         var types = new TypeRef?[macro.Parameters.Count];
-        Infer(macro.Body!, types, macro);
-        var parameters = new List<ParameterModel>();
-        for (var i = 0; i < types.Length; i++)
+        _isWeak = new bool[types.Length];
+        _passedAsString = new bool?[types.Length];
+        var inferred = true;
+        try
         {
-            parameters.Add(new ParameterModel(macro.Parameters[i], types[i] ?? throw new MacroTypeException($"does not use its parameter '{macro.Parameters[i]}', so its type cannot be inferred")));
+            Infer(macro.Body!, types, macro);
+        }
+        catch (MacroTypeException) when (stated is not null)
+        {
+            inferred = false; // undecided: what the user states decides
         }
 
-        var body = Typed(macro.Body!, parameters);
-        return new MacroMethodModel(macro.Name, body.Type, parameters.ToEquatableArray(), body, macro.Doc);
+        if (stated is not var (statedResult, statedParameters))
+        {
+            var parameters = new List<ParameterModel>();
+            for (var i = 0; i < types.Length; i++)
+            {
+                var type = types[i] ?? throw new MacroTypeException($"does not use its parameter '{macro.Parameters[i]}', so its type cannot be inferred; state the signature with MacroSignatures");
+                parameters.Add(new ParameterModel(macro.Parameters[i], type, _passedAsString[i] == true ? ValueShape.Utf8String : ValueShape.Raw));
+            }
+
+            var body = Typed(macro.Body!, parameters);
+            return new MacroMethodModel(macro.Name, body.Type, parameters.ToEquatableArray(), body, macro.Doc);
+        }
+
+        if (inferred)
+        {
+            var decided = types.Select((t, i) => t is not null && !_isWeak[i]).ToArray();
+            WarnWhereStatedDiffers(macro, statedParameters, statedResult, types, decided, InferredResult(macro, types));
+        }
+
+        var typed = Typed(macro.Body!, statedParameters);
+        if (statedResult.IsVoid && typed is not MacroCallNode)
+        {
+            throw new MacroTypeException("is stated to return void in MacroSignatures, but its expansion is a value, not a call");
+        }
+
+        return new MacroMethodModel(macro.Name, statedResult, statedParameters, statedResult.IsVoid ? typed : Convert(typed, statedResult), macro.Doc);
+    }
+
+    /// <summary>The expansion's type under the inferred parameter types, or null when they do not type it.</summary>
+    private TypeRef? InferredResult(MacroFunction macro, TypeRef?[] types)
+    {
+        if (types.Any(t => t is null))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Typed(macro.Body!, types.Select((t, i) => new ParameterModel(macro.Parameters[i], t!)).ToList()).Type;
+        }
+        catch (MacroTypeException)
+        {
+            return null;
+        }
     }
 
     private void Infer(MacroExpression expression, TypeRef?[] types, MacroFunction macro)
@@ -79,7 +129,7 @@ internal sealed partial class BindingBuilder
             throw new MacroTypeException("is nested too deeply");
         }
 
-        void Strong(MacroExpression operand, TypeRef type)
+        void Strong(MacroExpression operand, TypeRef type, bool asString = false)
         {
             if (operand is not MacroParameter p)
             {
@@ -94,6 +144,7 @@ internal sealed partial class BindingBuilder
 
             types[p.Index] = type;
             _isWeak[p.Index] = false;
+            _passedAsString[p.Index] = (_passedAsString[p.Index] ?? true) && asString;
         }
 
         void Weak(MacroExpression operand)
@@ -117,12 +168,17 @@ internal sealed partial class BindingBuilder
             _isWeak = new bool[types.Length];
         }
 
+        if (_passedAsString.Length != types.Length)
+        {
+            _passedAsString = new bool?[types.Length];
+        }
+
         switch (expression)
         {
             case MacroCall call when _boundFunctions.TryGetValue(call.Function, out var function) && function.Parameters.Count == call.Arguments.Count:
                 for (var i = 0; i < call.Arguments.Count; i++)
                 {
-                    Strong(call.Arguments[i], function.Parameters[i].Type);
+                    Strong(call.Arguments[i], function.Parameters[i].Type, function.Parameters[i].Shape == ValueShape.Utf8String);
                 }
 
                 break;
@@ -147,6 +203,10 @@ internal sealed partial class BindingBuilder
     }
 
     private bool[] _isWeak = Array.Empty<bool>();
+
+    // Per parameter: whether every function it is passed to takes it as a string (null: passed to none), so the
+    // method gets a string overload as those functions do.
+    private bool?[] _passedAsString = Array.Empty<bool?>();
 
     private MacroNode Typed(MacroExpression expression, IReadOnlyList<ParameterModel> parameters)
     {

@@ -49,7 +49,8 @@ internal sealed partial class BindingBuilder
     /// <param name="macros">The values the front-end computed for the object-like macros of the bound files.</param>
     /// <param name="variadicFormArguments">The argument types of each <c>VariadicForms</c> entry, as the front-end read them (null: not C types).</param>
     /// <param name="macroFunctions">The function-like macros of the bound files, as the front-end read them.</param>
-    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments, IReadOnlyList<MacroFunction>? macroFunctions = null)
+    /// <param name="macroSignatures">The <c>MacroSignatures</c> entries with their C types, as the front-end read them.</param>
+    public BindingModel Build(TranslationUnit unit, IReadOnlyList<MacroConstant> macros, IReadOnlyDictionary<string, IReadOnlyList<CType>?> variadicFormArguments, IReadOnlyList<MacroFunction>? macroFunctions = null, IReadOnlyList<MacroSignature>? macroSignatures = null)
     {
         var functions = new List<FunctionModel>();
         var constants = new List<ConstantModel>();
@@ -140,6 +141,7 @@ internal sealed partial class BindingBuilder
             }
         }
 
+        ReadMacroSignatures(macroSignatures ?? Array.Empty<MacroSignature>(), macroFunctions ?? Array.Empty<MacroFunction>());
         var macroMethods = BindMacroFunctions(macroFunctions ?? Array.Empty<MacroFunction>(), functions);
         functions.AddRange(_shimmedMacros);
         ReportUnusedShimEntries(unit);

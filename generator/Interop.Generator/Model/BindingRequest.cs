@@ -25,7 +25,8 @@ public sealed record BindingRequest(
     EquatableArray<string> DiagnosticSeverities = default,
     EquatableArray<string> Shim = default,
     EquatableArray<string> Callbacks = default,
-    EquatableArray<string> OwnedStrings = default)
+    EquatableArray<string> OwnedStrings = default,
+    EquatableArray<string> MacroSignatures = default)
 {
     /// <summary>The request for <paramref name="headerPath"/> with the options of <see cref="BindingOptions"/> given in <paramref name="values"/>.</summary>
     public static BindingRequest FromOptions(string headerPath, OptionValues values) => Create(
@@ -47,6 +48,7 @@ public sealed record BindingRequest(
     {
         Callbacks = values.List(BindingOptions.Callbacks).Select(e => e.Replace(" ", "")).ToEquatableArray(),
         OwnedStrings = values.List(BindingOptions.OwnedStrings).Select(e => e.Replace(" ", "")).ToEquatableArray(),
+        MacroSignatures = values.List(BindingOptions.MacroSignatures).ToEquatableArray(),
     };
 
     /// <summary>Fills in defaults: library from the header's file name, class as its PascalCase form.</summary>
@@ -85,7 +87,8 @@ public sealed record BindingRequest(
             .Concat(SuppressGCTransition.Select(e => (BindingOptions.SuppressGCTransition, e)))
             .Concat(Shim.Select(e => (BindingOptions.Shim, e)))
             .Concat(Callbacks.Select(e => (BindingOptions.Callbacks, e)))
-            .Concat(OwnedStrings.Select(e => (BindingOptions.OwnedStrings, e)));
+            .Concat(OwnedStrings.Select(e => (BindingOptions.OwnedStrings, e)))
+            .Concat(MacroSignatures.Select(e => (BindingOptions.MacroSignatures, e)));
 
     private static string FileName(string path)
     {

@@ -7,7 +7,7 @@ namespace Interop.Generator.Model;
 /// </summary>
 public sealed record MacroMethodModel(string Name, TypeRef ReturnType, EquatableArray<ParameterModel> Parameters, MacroNode Body, string? Doc)
 {
-    /// <summary>The method as the facade sees it: a function whose every parameter is raw.</summary>
+    /// <summary>The method as the facade and the string overload see it: a function whose parameters keep their shapes (raw or string).</summary>
     public FunctionModel Signature => new(Name, Name, ReturnType, Parameters, Doc);
 }
 

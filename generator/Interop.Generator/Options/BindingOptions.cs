@@ -12,6 +12,7 @@ public static class BindingOptions
     private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
     private static readonly Regex CallbackPair = new(@"^([A-Za-z_][A-Za-z0-9_]*)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[A-Za-z_][A-Za-z0-9_]*\s*\)(=\s*-?[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly Regex Call = new(@"^(\*|[A-Za-z_][A-Za-z0-9_]*)\((.*)\)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    private static readonly Regex Signature = new(@"^([A-Za-z_][A-Za-z0-9_]*)\s*\(([^()]*(\([^()]*\)[^()]*)*)\)\s*->\s*(\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     public static readonly BindingOption Library = new(
         "Library", PerHeader: true, Property: null, "--library", null, OptionKind.Text,
@@ -116,6 +117,19 @@ public static class BindingOptions
         IsWellFormed = static entry => entry.Split('=') is [var function, var release] && Identifier.IsMatch(function.Trim()) && Identifier.IsMatch(release.Trim()),
     };
 
+    public static readonly BindingOption MacroSignatures = new(
+        "MacroSignatures", PerHeader: true, Property: null, "--macro-signature", null, OptionKind.List,
+        "none (parameter and result types are inferred from the expansion)",
+        "Signatures of function-like macros in C types, resolved through the header's typedefs: they bind a macro whose types inference cannot decide, and win over inference where it decided otherwise (a warning says so); a macro the shim wraps gets them in its wrapper.",
+        "MACRO(TYPE, ...) -> TYPE, e.g. OF(unsigned long) -> unsigned long")
+    {
+        IsWellFormed = static entry => Signature.IsMatch(entry),
+    };
+
+    /// <summary>One <see cref="MacroSignatures"/> entry taken apart: the macro, its parameter list and its result, as written; null when malformed.</summary>
+    public static (string Macro, string Parameters, string Result)? SplitMacroSignature(string entry) =>
+        Signature.Match(entry) is { Success: true } m ? (m.Groups[1].Value, m.Groups[2].Value.Trim(), m.Groups[4].Value.Trim()) : null;
+
     public static readonly BindingOption Ambient = new(
         "Ambient", PerHeader: false, Property: "InteropAmbient", "--no-ambient", null, OptionKind.Switch,
         "true",
@@ -153,7 +167,7 @@ public static class BindingOptions
     public static IReadOnlyList<BindingOption> All { get; } = new[]
     {
         Library, Namespace, Class, Defines, IncludeDirectories, Target, VariadicForms, Handles, HandleHeuristics, Spans,
-        SuppressGCTransition, Callbacks, OwnedStrings, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler, Shim,
+        SuppressGCTransition, Callbacks, OwnedStrings, MacroSignatures, Ambient, SystemIncludes, SystemIncludeDirectories, CCompiler, Shim,
     };
 
     /// <summary>Splits an MSBuild list value: ';' and '|' both separate ('|' survives the .editorconfig the compiler reads).</summary>

@@ -67,7 +67,24 @@ public sealed class FacadeMockTests(ITestOutputHelper output)
     public void A_macro_member_of_the_facade_is_set_up_and_verified_with_Moq(string id, string macro)
     {
         var facade = Facade(id);
-        var member = facade.GetMethod(macro) ?? throw new Xunit.Sdk.XunitException($"the facade of {id} has no member {macro}");
+        SetUpCallAndVerifyOnce(facade, facade.GetMethod(macro) ?? throw new Xunit.Sdk.XunitException($"the facade of {id} has no member {macro}"));
+    }
+
+    /// <summary>Macro members bound by a stated signature (MacroSignatures) are mocked like the others.</summary>
+    [Theory]
+    [InlineData("OF")]
+    [InlineData("deflateInit")]
+    public void A_stated_signature_macro_member_of_the_facade_is_set_up_and_verified_with_Moq(string macro)
+    {
+        var facade = ZlibSignatureUsageTests.Bindings.GetType("RealHeaders.Zlib.IZlib", throwOnError: true)!;
+        var member = facade.GetMethod(macro) ?? throw new Xunit.Sdk.XunitException($"the stated-signature facade of zlib has no member {macro}");
+        SetUpCallAndVerifyOnce(facade, member);
+        Assert.Equal(macro == "OF" ? [typeof(ulong)] : [typeof(nint), typeof(long)], member.GetParameters().Select(p => p.ParameterType));
+    }
+
+    /// <summary>Sets <paramref name="member"/> up, checks Verify fails before the call, calls it once, verifies it.</summary>
+    private static void SetUpCallAndVerifyOnce(Type facade, MethodInfo member)
+    {
         var mock = (Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(facade))!;
         var call = CallExpression(facade, member);
         SetUp(mock, facade, member, call);

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
+using Interop.Generator;
 using Interop.Generator.Emit;
+using Interop.Generator.Model;
 using Interop.RealHeaders.Tests.Catalog;
+using Interop.RealHeaders.Tests.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace Interop.RealHeaders.Tests.Usage;
@@ -35,12 +38,30 @@ public static class UsageAssembly
         return Loaded.GetOrAdd(id + "/" + mode, _ => new Lazy<Assembly>(() => Load(bound, mode))).Value;
     }
 
-    private static Assembly Load(BoundHeader bound, ImportMode mode)
+    private static Assembly Load(BoundHeader bound, ImportMode mode) =>
+        Load(bound.Header, mode == ImportMode.DllImport ? bound.FallbackCompilation : bound.Compilation, bound.Header.ClassName + "Driver.cs");
+
+    /// <summary>
+    /// Header <paramref name="id"/> bound with the options <paramref name="configure"/> adds to the catalog's request,
+    /// compiled with the driver <c>Usage/Drivers/{driverName}.cs</c> (loaded once per driver).
+    /// </summary>
+    public static Assembly WithOptions(string id, Func<BindingRequest, BindingRequest> configure, string driverName) =>
+        Loaded.GetOrAdd(id + "/" + driverName, _ => new Lazy<Assembly>(() =>
+        {
+            var header = BoundHeader.Get(id).Header;
+            var request = configure(BindingRequest.Create(header.HeaderPath, header.LibraryName, header.Namespace, header.ClassName, header.IncludeDirectories));
+            var result = HeaderCompiler.Compile(request, path => File.Exists(path) ? File.ReadAllText(path) : null);
+            var model = result.Model ?? throw new Xunit.Sdk.XunitException(string.Join("\n", result.Diagnostics));
+            // Its own assembly name: proxy generators (Moq's Castle) resolve types by assembly name, and the catalog's
+            // bindings of the same header are already loaded as RealHeaders.{Class}.
+            return Load(header, BindingsCompilation.Create(model, $"RealHeaders.{header.ClassName}.{driverName}"), driverName + ".cs");
+        })).Value;
+
+    private static Assembly Load(RealHeader header, BindingsCompilation compilation, string driverFile)
     {
-        var driver = Path.Combine(AppContext.BaseDirectory, "Usage", "Drivers", bound.Header.ClassName + "Driver.cs");
-        var compilation = mode == ImportMode.DllImport ? bound.FallbackCompilation : bound.Compilation;
+        var driver = Path.Combine(AppContext.BaseDirectory, "Usage", "Drivers", driverFile);
         var image = compilation.EmitWith([driver], [MetadataReference.CreateFromFile(typeof(UsageAssembly).Assembly.Location)]);
-        return new BindingsLoadContext(bound.Header).LoadFromStream(new MemoryStream(image));
+        return new BindingsLoadContext(header).LoadFromStream(new MemoryStream(image));
     }
 
     /// <summary>Resolves <c>[LibraryImport("z")]</c> and friends to the catalog's shared library path.</summary>
