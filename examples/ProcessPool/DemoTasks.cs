@@ -16,7 +16,7 @@ internal static class DemoTasks
         return x * x;
     });
 
-    /// <summary>Squares, but 5 makes a NULL-pointer write in the C core.</summary>
+    /// <summary>Squares, but 5 makes a NULL-pointer write in C (the test-only faults library).</summary>
     public static readonly WorkerTask<int, int> SquareOrSegfault = new("square-or-segfault", x =>
     {
         if (x == 5)

@@ -4,7 +4,8 @@ namespace Interop.Testing;
 
 /// <summary>
 /// Death tests, as in GoogleTest's <c>EXPECT_DEATH</c>: assert that a call kills its process, safely,
-/// by making the call in a worker process.
+/// by making the call in a worker process. In the example, <c>Faults</c> stands for bindings of a library that
+/// crashes on purpose (the repository's tests use native/testing's test-only <c>interop_faults</c>).
 /// <code>
 /// var crash = await DeathTest.AssertCrashesAsync(static () =&gt; Faults.interop_crash_abort(), signal: 6);
 /// </code>
