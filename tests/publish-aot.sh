@@ -51,9 +51,17 @@ expect() {
   fi
 }
 
+# ships_no_faults NAME DIR: a program that never crashes on purpose must not ship the test-only fault library.
+ships_no_faults() {
+  local found
+  found=$(find "$2" -name 'libinterop_faults*' -o -name 'interop_faults.dll' | head -n 1)
+  record "$1 ships no test-only fault library" 0 "${found:+it ships $found}"
+}
+
 echo "== Native AOT (publish and run) =="
 if publish calculator examples/Calculator/Calculator.csproj; then
   expect "calculator runs" '^The C function returned: 30$' "$out/calculator/Calculator"
+  ships_no_faults calculator "$out/calculator"
 fi
 
 if publish processpool examples/ProcessPool/ProcessPoolExample.csproj; then
@@ -69,6 +77,7 @@ if publish logscan examples/LogScan/LogScan.csproj; then
     expect "logscan count --engine $engine equals grep -c" "^count: $expected\$" "$out/logscan/logscan" count ERROR "$log" --engine "$engine"
   done
   rm -f "$log"
+  ships_no_faults logscan "$out/logscan"
 fi
 
 {
