@@ -143,7 +143,7 @@ internal sealed partial class BindingBuilder
                 }
             }
 
-            var types = new TypeRef?[macro.Parameters.Count];
+            var types = BeginInference(macro);
             foreach (var use in uses)
             {
                 Infer(use, types, macro);

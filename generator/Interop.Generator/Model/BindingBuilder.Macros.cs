@@ -63,9 +63,7 @@ internal sealed partial class BindingBuilder
     private MacroMethodModel BindMacroFunction(MacroFunction macro)
     {
         var stated = StatedMacroSignature(macro);
-        var types = new TypeRef?[macro.Parameters.Count];
-        _isWeak = new bool[types.Length];
-        _passedAsString = new bool?[types.Length];
+        var types = BeginInference(macro);
         var inferred = true;
         try
         {
@@ -163,16 +161,6 @@ internal sealed partial class BindingBuilder
             }
         }
 
-        if (_isWeak.Length != types.Length)
-        {
-            _isWeak = new bool[types.Length];
-        }
-
-        if (_passedAsString.Length != types.Length)
-        {
-            _passedAsString = new bool?[types.Length];
-        }
-
         switch (expression)
         {
             case MacroCall call when _boundFunctions.TryGetValue(call.Function, out var function) && function.Parameters.Count == call.Arguments.Count:
@@ -200,6 +188,14 @@ internal sealed partial class BindingBuilder
                 Weak(conditional.WhenFalse);
                 break;
         }
+    }
+
+    /// <summary>Fresh per-parameter state for inferring <paramref name="macro"/>: its types, all undecided.</summary>
+    private TypeRef?[] BeginInference(MacroFunction macro)
+    {
+        _isWeak = new bool[macro.Parameters.Count];
+        _passedAsString = new bool?[macro.Parameters.Count];
+        return new TypeRef?[macro.Parameters.Count];
     }
 
     private bool[] _isWeak = Array.Empty<bool>();
